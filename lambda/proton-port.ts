@@ -1,0 +1,26 @@
+import { ComponentState, InstanceState } from './instance-state';
+import { UpdateRequest } from './planner';
+
+/** Names of the instance a call is about. */
+export interface InstanceRef {
+  readonly serviceName: string;
+  readonly instanceName: string;
+}
+
+/** The few Proton calls the handler makes. The SDK adapter implements it; tests hand in fakes. */
+export interface ProtonPort {
+  /** The instance, or undefined when Proton says it does not exist. */
+  getInstance(ref: InstanceRef): Promise<InstanceState | undefined>;
+  listAttachedComponents(ref: InstanceRef): Promise<ComponentState[]>;
+  /** The recommended minor version of one major of a service template. */
+  recommendedMinorVersion(templateName: string, majorVersion: string): Promise<string | undefined>;
+  createInstance(ref: InstanceRef, request: CreateRequest, clientToken: string): Promise<void>;
+  updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void>;
+}
+
+/** The parameters of CreateServiceInstance besides names and client token. */
+export interface CreateRequest {
+  readonly spec: string;
+  readonly templateMajorVersion?: string;
+  readonly templateMinorVersion?: string;
+}

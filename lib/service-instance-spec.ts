@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import { Token } from 'aws-cdk-lib';
+import { parse, stringify } from 'yaml';
+
+/** Proton's limit on a spec (SpecContents, 51,200 characters). */
+export const MAX_SPEC_LENGTH = 51200;
+
+/**
+ * The service spec a ProtonServiceInstance deploys: a Proton service spec document
+ * (`proton: ServiceSpec`, `instances:` with an entry named after the instance).
+ */
+export class ServiceInstanceSpec {
+  /**
+   * A spec from a plain object. String values may be CDK tokens (resolved at deploy time).
+   */
+  public static fromObject(spec: { [key: string]: any }): ServiceInstanceSpec {
+    return new ServiceInstanceSpec(stringify(spec, { lineWidth: 0 }), spec);
+  }
+
+  /** A spec from YAML text. */
+  public static fromYaml(yaml: string): ServiceInstanceSpec {
+    return new ServiceInstanceSpec(yaml);
+  }
+
+  /** A spec from a YAML file, read at synth time. */
+  public static fromFile(path: string): ServiceInstanceSpec {
+    return ServiceInstanceSpec.fromYaml(fs.readFileSync(path, 'utf8'));
+  }
+
+  /** The spec as YAML text, as it is sent to Proton. */
+  public readonly yaml: string;
+
+  private constructor(yaml: string, private readonly parsed?: unknown) {
+    this.yaml = yaml;
+  }
+
+  /**
+   * Checks the spec for the instance it is declared for; returns the problems found, each a sentence.
+   */
+  public validate(instanceName: string): string[] {
+    const hasTokens = Token.isUnresolved(this.yaml);
+    // YAML text holding tokens is only known at deploy time; an object's tokens are plain strings here.
+    if (hasTokens && this.parsed === undefined) return [];
+    if (!hasTokens && this.yaml.length > MAX_SPEC_LENGTH) {
+      return [`spec is ${this.yaml.length} characters; Proton accepts at most ${MAX_SPEC_LENGTH}`];
+    }
+    let doc: unknown;
+    try {
+      doc = this.parsed ?? parse(this.yaml, { merge: true });
+    } catch (e) {
+      return [`spec is not valid YAML: ${(e as Error).message.split('\n')[0]}`];
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      return ['spec must be a YAML mapping (proton: ServiceSpec, instances: [...])'];
+    }
+    const instances = (doc as { instances?: unknown }).instances;
+    const names = Array.isArray(instances) ? instances.map((i) => (i as { name?: unknown } | null)?.name) : [];
+    if (!Token.isUnresolved(instanceName) && !names.includes(instanceName)) {
+      return [`spec has no entry named '${instanceName}' under instances (found: ${names.map(String).join(', ') || 'none'})`];
+    }
+    return [];
+  }
+}

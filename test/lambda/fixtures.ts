@@ -1,0 +1,40 @@
+import { stringify } from 'yaml';
+import { DesiredState, InstanceState } from '../../lambda/instance-state';
+
+/** A whole service spec as Proton reports it: pipeline, and one entry per instance. */
+export function serviceSpec(instances: Record<string, { environment?: string; spec: Record<string, unknown> }>, pipeline: Record<string, unknown> = { unit_test_command: 'npm test' }): string {
+  return stringify({
+    proton: 'ServiceSpec',
+    pipeline,
+    instances: Object.entries(instances).map(([name, entry]) => ({ name, environment: entry.environment ?? 'prod', spec: entry.spec })),
+  });
+}
+
+export const PROD_SPEC = { port: 8080, desired_count: 3, image: 'payments:1.0' };
+
+export function currentInstance(overrides: Partial<InstanceState> = {}): InstanceState {
+  return {
+    arn: 'arn:aws:proton:us-east-1:123456789012:service/payments/service-instance/prod',
+    serviceName: 'payments',
+    name: 'prod',
+    environmentName: 'prod',
+    templateName: 'fargate-svc',
+    templateMajorVersion: '1',
+    templateMinorVersion: '0',
+    deploymentStatus: 'SUCCEEDED',
+    spec: serviceSpec({ prod: { spec: PROD_SPEC }, staging: { environment: 'staging', spec: { port: 8080 } } }),
+    lastClientRequestToken: 'someone-else',
+    lastAttemptedDeploymentId: '11111111-1111-1111-1111-111111111111',
+    lastSucceededDeploymentId: '11111111-1111-1111-1111-111111111111',
+    ...overrides,
+  };
+}
+
+export function desiredInstance(overrides: Partial<DesiredState> = {}): DesiredState {
+  return {
+    serviceName: 'payments',
+    instanceName: 'prod',
+    spec: serviceSpec({ prod: { spec: PROD_SPEC } }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,263 @@
+import {
+  ConflictException,
+  CreateServiceInstanceCommand,
+  GetServiceInstanceCommand,
+  ListComponentsCommand,
+  ListServiceTemplateVersionsCommand,
+  ProtonClient,
+  ResourceNotFoundException,
+  ServiceInstance,
+  ThrottlingException,
+  UpdateServiceInstanceCommand,
+  ValidationException,
+} from '@aws-sdk/client-proton';
+import { mockClient } from 'aws-sdk-client-mock';
+import { isComplete, onEvent } from '../../lambda/handler';
+import { ProtonSdk } from '../../lambda/proton-sdk';
+import { CompletionEvent, InstanceProperties, clientToken } from '../../lambda/resource-event';
+import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
+
+const proton = mockClient(ProtonClient);
+const sdk = new ProtonSdk(new ProtonClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }));
+
+const PROPS: InstanceProperties = { ServiceName: 'payments', InstanceName: 'prod', Spec: serviceSpec({ prod: { spec: PROD_SPEC } }) };
+
+function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<InstanceProperties> = {}): CompletionEvent {
+  return {
+    RequestType: requestType,
+    RequestId: 'req-1',
+    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1',
+    LogicalResourceId: 'Prod',
+    PhysicalResourceId: 'payments/prod',
+    ResourceProperties: { ...PROPS, ...props },
+  };
+}
+
+function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: ServiceInstance } {
+  const state = currentInstance();
+  return {
+    serviceInstance: {
+      ...state,
+      createdAt: new Date(0),
+      lastDeploymentAttemptedAt: new Date(0),
+      lastDeploymentSucceededAt: new Date(0),
+      deploymentStatus: 'SUCCEEDED',
+      ...overrides,
+    },
+  };
+}
+
+const writes = () => [...proton.commandCalls(UpdateServiceInstanceCommand), ...proton.commandCalls(CreateServiceInstanceCommand)];
+
+beforeEach(() => {
+  proton.reset();
+  proton.on(ListComponentsCommand).resolves({ components: [] });
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+
+describe('onEvent', () => {
+  it('makes no Proton call and names the resource by service and instance', async () => {
+    await expect(onEvent(event('Create'))).resolves.toEqual({ PhysicalResourceId: 'payments/prod' });
+    expect(proton.calls()).toHaveLength(0);
+  });
+
+  it('returns a new physical id when the instance name changes, so CloudFormation replaces the resource', async () => {
+    const result = await onEvent({ ...event('Update', { InstanceName: 'staging', Spec: serviceSpec({ staging: { spec: {} } }) }) });
+    expect(result.PhysicalResourceId).toBe('payments/staging');
+  });
+
+  it('keeps the physical id on Delete and calls nothing', async () => {
+    await expect(onEvent(event('Delete'))).resolves.toEqual({ PhysicalResourceId: 'payments/prod' });
+    expect(proton.calls()).toHaveLength(0);
+  });
+
+  it('fails with the instance named when the spec has no entry for it', async () => {
+    await expect(onEvent(event('Create', { Spec: serviceSpec({ staging: { spec: {} } }) }))).rejects.toThrow(
+      'Proton service instance payments/prod: checking the declared spec: it has no entry named prod under instances',
+    );
+  });
+
+  it('fails with the instance named when the spec is not YAML', async () => {
+    await expect(onEvent(event('Create', { Spec: 'a: [' }))).rejects.toThrow(/payments\/prod: reading the spec: the declared spec is not valid YAML/);
+  });
+});
+
+describe('isComplete', () => {
+  it('reads once and writes nothing when nothing differs', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    const result = await isComplete(event('Update'), sdk);
+    expect(result).toEqual({
+      IsComplete: true,
+      Data: {
+        DeploymentId: '11111111-1111-1111-1111-111111111111',
+        TemplateMajorVersion: '1',
+        TemplateMinorVersion: '0',
+        ServiceInstanceArn: 'arn:aws:proton:us-east-1:123456789012:service/payments/service-instance/prod',
+      },
+    });
+    expect(proton.calls()).toHaveLength(1);
+  });
+
+  it('starts a CURRENT_VERSION deployment with the request token when only the spec differs', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    const e = event('Update', { Spec: serviceSpec({ prod: { spec: { ...PROD_SPEC, port: 1 } } }) });
+    await expect(isComplete(e, sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input).toEqual({
+      serviceName: 'payments',
+      name: 'prod',
+      deploymentType: 'CURRENT_VERSION',
+      spec: e.ResourceProperties.Spec,
+      clientToken: clientToken(e),
+    });
+  });
+
+  it("asks for the recommended minor of a new major and deploys it", async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(ListServiceTemplateVersionsCommand).resolves({
+      templateVersions: [{ templateName: 'fargate-svc', majorVersion: '2', minorVersion: '0', recommendedMinorVersion: '1', status: 'PUBLISHED', arn: 'a', createdAt: new Date(), lastModifiedAt: new Date() }],
+    });
+    await isComplete(event('Update', { TemplateMajorVersion: '2' }), sdk);
+    expect(proton.commandCalls(ListServiceTemplateVersionsCommand)[0].args[0].input).toEqual({ templateName: 'fargate-svc', majorVersion: '2' });
+    expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input).toMatchObject({
+      deploymentType: 'MAJOR_VERSION', templateMajorVersion: '2', templateMinorVersion: '1',
+    });
+  });
+
+  it('does not report success on a stale read that still shows the previous SUCCEEDED deployment', async () => {
+    const e = event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '1' });
+    proton.on(GetServiceInstanceCommand)
+      .resolvesOnce(instance())
+      .resolvesOnce(instance())
+      .resolvesOnce(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222' }))
+      .resolves(instance({ templateMinorVersion: '1', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222', lastSucceededDeploymentId: '22222222-2222-2222-2222-222222222222' }));
+
+    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk)).toMatchObject({ IsComplete: true, Data: { DeploymentId: '22222222-2222-2222-2222-222222222222', TemplateMinorVersion: '1' } });
+    const updates = proton.commandCalls(UpdateServiceInstanceCommand).map((c) => c.args[0].input);
+    // The stale read re-sends the same request with the same token: Proton returns the deployment it started.
+    expect(updates).toHaveLength(2);
+    expect(updates[0]).toEqual(updates[1]);
+  });
+
+  it('waits without a write while another deployment of the instance is IN_PROGRESS', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS' }));
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+    expect(writes()).toHaveLength(0);
+  });
+
+  it('waits without a write while an attached component is IN_PROGRESS', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(ListComponentsCommand).resolves({
+      components: [{ name: 'cache', deploymentStatus: 'IN_PROGRESS', arn: 'a', createdAt: new Date(), environmentName: 'prod', lastModifiedAt: new Date() }],
+    });
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(ListComponentsCommand)[0].args[0].input).toEqual({ serviceName: 'payments', serviceInstanceName: 'prod' });
+    expect(writes()).toHaveLength(0);
+  });
+
+  it('keeps waiting, not failing, when Proton answers ConflictException to the update', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(UpdateServiceInstanceCommand).rejects(new ConflictException({ message: 'busy', $metadata: {} }));
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+  });
+
+  it('keeps waiting when reads are throttled beyond the SDK retries', async () => {
+    proton.on(GetServiceInstanceCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+  });
+
+  it('keeps waiting on a 5xx answer', async () => {
+    const error = Object.assign(new Error('boom'), { name: 'InternalFailure', $metadata: { httpStatusCode: 503 } });
+    proton.on(GetServiceInstanceCommand).rejects(error);
+    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+  });
+
+  it("fails with the service, the instance and Proton's answer when Proton refuses the update", async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(UpdateServiceInstanceCommand).rejects(new ValidationException({ message: 'version 1.9 is not published', $metadata: {} }));
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' }), sdk)).rejects.toThrow(
+      'Proton service instance payments/prod: updating with MINOR_VERSION: Proton answered ValidationException: version 1.9 is not published',
+    );
+  });
+
+  it('keeps a failure message under CloudFormation response limits', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(UpdateServiceInstanceCommand).rejects(new ValidationException({ message: 'x'.repeat(10000), $metadata: {} }));
+    const error = await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk).catch((e: Error) => e);
+    expect((error as Error).message.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('fails without a write when a lower major is declared', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance({ templateMajorVersion: '2' }));
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1' }), sdk)).rejects.toThrow(/templateMajorVersion 1 is lower than .* 2/);
+    expect(writes()).toHaveLength(0);
+  });
+
+  it.each(['FAILED', 'CANCELLED'])("fails with Proton's deploymentStatusMessage when its own deployment ends %s", async (status) => {
+    const e = event('Update');
+    proton.on(GetServiceInstanceCommand).resolves(instance({
+      deploymentStatus: status as ServiceInstance['deploymentStatus'],
+      deploymentStatusMessage: 'CloudFormation stack failed: port already in use',
+      lastClientRequestToken: clientToken(e),
+      lastAttemptedDeploymentId: '33333333-3333-3333-3333-333333333333',
+    }));
+    await expect(isComplete(e, sdk)).rejects.toThrow(
+      `Proton service instance payments/prod: expected deployment 33333333-3333-3333-3333-333333333333 to succeed, Proton reports ${status}: CloudFormation stack failed: port already in use`,
+    );
+  });
+
+  it('redeploys when fields match but the last deployment, started by someone else, FAILED', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'FAILED' }));
+    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input.deploymentType).toBe('CURRENT_VERSION');
+  });
+
+  it('creates a missing instance on Create with the request token and declared versions', async () => {
+    proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'no such instance', $metadata: {} }));
+    const e = event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '0' });
+    await expect(isComplete(e, sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(CreateServiceInstanceCommand)[0].args[0].input).toEqual({
+      serviceName: 'payments', name: 'prod', spec: e.ResourceProperties.Spec, templateMajorVersion: '1', templateMinorVersion: '0', clientToken: clientToken(e),
+    });
+  });
+
+  it('adopts an existing instance on Create and converges it as an update would', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    await expect(isComplete(event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '1' }), sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(CreateServiceInstanceCommand)).toHaveLength(0);
+    expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input.deploymentType).toBe('MINOR_VERSION');
+  });
+
+  it('adopts an existing instance on Create with no write when it already matches', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    await expect(isComplete(event('Create'), sdk)).resolves.toMatchObject({ IsComplete: true });
+    expect(writes()).toHaveLength(0);
+  });
+
+  it('fails clearly on Update when the instance no longer exists', async () => {
+    proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    await expect(isComplete(event('Update'), sdk)).rejects.toThrow('Proton service instance payments/prod: update request: Proton has no such instance');
+  });
+
+  it('succeeds on Delete without calling Proton', async () => {
+    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: true });
+    expect(proton.calls()).toHaveLength(0);
+  });
+
+  it('sends the same token for a retried request and a new one for another request', () => {
+    const first = event('Update');
+    expect(clientToken({ ...first })).toBe(clientToken(first));
+    expect(clientToken({ ...first, RequestId: 'req-2' })).not.toBe(clientToken(first));
+    expect(clientToken(first)).toMatch(/^[!-~]{1,64}$/);
+  });
+
+  it('never logs the spec', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: { ...PROD_SPEC, token: 'hunter2' } } }) }), sdk);
+    await onEvent(event('Update', { Spec: serviceSpec({ prod: { spec: { token: 'hunter2' } } }) }));
+    expect(log.mock.calls.flat().join('\n')).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ProtonServiceInstance, ServiceInstanceSpec } from '../../lib';
+
+const spec = (...names: string[]) =>
+  ServiceInstanceSpec.fromObject({ proton: 'ServiceSpec', instances: names.map((name) => ({ name, environment: 'prod', spec: { port: 80 } })) });
+
+function stackWith(declare: (stack: Stack) => void): Template {
+  const stack = new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
+  declare(stack);
+  return Template.fromStack(stack);
+}
+
+const OUR_HANDLERS = { Handler: Match.stringLikeRegexp('^index\\.(onEvent|isComplete)$') };
+
+describe('ProtonServiceInstance', () => {
+  it('shares one provider among three instances of a stack', () => {
+    const template = stackWith((stack) => {
+      for (const name of ['a', 'b', 'c']) {
+        new ProtonServiceInstance(stack, name, { serviceName: 'svc', instanceName: name, spec: spec(name) });
+      }
+    });
+    template.resourceCountIs('Custom::ProtonServiceInstance', 3);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function', { Properties: OUR_HANDLERS }))).toHaveLength(2);
+  });
+
+  it('passes names, spec and versions to the custom resource', () => {
+    const s = spec('prod');
+    const template = stackWith((stack) => {
+      new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: s, templateMajorVersion: '2', templateMinorVersion: '1' });
+    });
+    template.hasResourceProperties('Custom::ProtonServiceInstance', {
+      ServiceName: 'payments',
+      InstanceName: 'prod',
+      Spec: s.yaml,
+      TemplateMajorVersion: '2',
+      TemplateMinorVersion: '1',
+      ServiceTimeout: '3600',
+    });
+  });
+
+  it('leaves the versions out when they are not declared', () => {
+    const template = stackWith((stack) => new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') }));
+    template.hasResourceProperties('Custom::ProtonServiceInstance', { TemplateMajorVersion: Match.absent(), TemplateMinorVersion: Match.absent() });
+  });
+
+  it('keeps the provider total timeout inside the custom resource timeout, in whole poll intervals', () => {
+    const template = stackWith((stack) => {
+      new ProtonServiceInstance(stack, 'Prod', {
+        serviceName: 'payments', instanceName: 'prod', spec: spec('prod'), deploymentTimeout: Duration.minutes(10), pollInterval: Duration.seconds(5),
+      });
+    });
+    template.hasResourceProperties('Custom::ProtonServiceInstance', { ServiceTimeout: '600' });
+    const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    // (600 s - 30 s margin) / 5 s = 114 polls of 5 s: 570 s, before CloudFormation's 600 s.
+    expect(definition).toContain('\\"IntervalSeconds\\":5');
+    expect(definition).toContain('\\"MaxAttempts\\":114');
+  });
+
+  it('gives instances with other timing settings a provider of their own', () => {
+    const template = stackWith((stack) => {
+      new ProtonServiceInstance(stack, 'A', { serviceName: 'svc', instanceName: 'a', spec: spec('a') });
+      new ProtonServiceInstance(stack, 'B', { serviceName: 'svc', instanceName: 'b', spec: spec('b'), pollInterval: Duration.seconds(30) });
+    });
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+  });
+
+  it('runs the handlers on Node.js 24, arm64, from the prebuilt bundle', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Test');
+    new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') });
+    const template = Template.fromStack(stack);
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: OUR_HANDLERS });
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    }
+    const outdir = app.synth().directory;
+    const [fn] = Object.values(functions);
+    const assetDir = path.join(outdir, `asset.${fn.Properties.Code.S3Key.split('.')[0]}`);
+    expect(fs.readdirSync(assetDir)).toEqual(['index.js']);
+    expect(fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8')).toContain('isComplete');
+  });
+
+  it('exposes the attributes as CloudFormation attributes', () => {
+    const stack = new Stack(new App(), 'Test');
+    const prod = new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') });
+    const [logicalId] = Object.keys(Template.fromStack(stack).findResources('Custom::ProtonServiceInstance'));
+    expect(stack.resolve(prod.deploymentId)).toEqual({ 'Fn::GetAtt': [logicalId, 'DeploymentId'] });
+    expect(stack.resolve(prod.templateMajorVersion)).toEqual({ 'Fn::GetAtt': [logicalId, 'TemplateMajorVersion'] });
+    expect(stack.resolve(prod.templateMinorVersion)).toEqual({ 'Fn::GetAtt': [logicalId, 'TemplateMinorVersion'] });
+    expect(stack.resolve(prod.serviceInstanceArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'ServiceInstanceArn'] });
+  });
+});
