@@ -8,6 +8,10 @@ export interface InstanceProperties {
   readonly Spec: string;
   readonly TemplateMajorVersion?: string;
   readonly TemplateMinorVersion?: string;
+  /** Seconds from onEvent until the provider stops polling (its total timeout). */
+  readonly TimeoutSeconds: string;
+  /** Seconds between two isComplete calls. */
+  readonly PollIntervalSeconds: string;
 }
 
 /** The request the Provider framework hands to onEvent (CloudFormation's, minus the response URL). */

@@ -81,6 +81,9 @@ export class ProtonServiceInstance extends Construct {
         Spec: props.spec.yaml,
         TemplateMajorVersion: props.templateMajorVersion,
         TemplateMinorVersion: props.templateMinorVersion,
+        // The handler's own deadline: it cancels its deployment before the provider gives up.
+        TimeoutSeconds: provider.totalTimeout.toSeconds(),
+        PollIntervalSeconds: pollInterval.toSeconds(),
       },
     });
 

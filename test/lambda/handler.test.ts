@@ -20,7 +20,13 @@ import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
 const proton = mockClient(ProtonClient);
 const sdk = new ProtonSdk(new ProtonClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }));
 
-const PROPS: InstanceProperties = { ServiceName: 'payments', InstanceName: 'prod', Spec: serviceSpec({ prod: { spec: PROD_SPEC } }) };
+const PROPS: InstanceProperties = {
+  ServiceName: 'payments',
+  InstanceName: 'prod',
+  Spec: serviceSpec({ prod: { spec: PROD_SPEC } }),
+  TimeoutSeconds: '3570',
+  PollIntervalSeconds: '10',
+};
 
 function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<InstanceProperties> = {}): CompletionEvent {
   return {
