@@ -1,31 +1,36 @@
+import { deadline, Deadline } from './deadline';
 import { InstanceError, isTransient, protonAnswer } from './errors';
-import { BUSY_STATUSES, DesiredState, InstanceState } from './instance-state';
+import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
-import { componentsBusy, plan, recommendedMinorNeeded } from './planner';
+import { Plan, componentsBusy, plan, recommendedMinorNeeded } from './planner';
+import { nextStep } from './progress';
 import { InstanceRef, ProtonPort } from './proton-port';
+import { RequestToken, encodeToken, ownerOf, requestToken } from './request-token';
 import {
   CompletionEvent,
   InstanceAttributes,
   IsCompleteResult,
   OnEventResult,
   ResourceEvent,
-  clientToken,
   desiredState,
   physicalId,
 } from './resource-event';
 import { findInstanceEntry, parseServiceSpec } from './spec';
 
 const NOT_COMPLETE: IsCompleteResult = { IsComplete: false };
+/** Used when an event lacks the construct's timing properties: the provider's defaults. */
+const DEFAULT_TIMEOUT_SECONDS = 3570;
+const DEFAULT_POLL_SECONDS = 10;
 
 /**
- * Checks the request and names the resource; Proton is not called here. All Proton work happens in
- * isComplete, so a busy instance is simply waited for and a no-op costs a single read.
+ * Checks the request, names the resource and starts the handler's clock; Proton is not called here.
+ * All Proton work happens in isComplete, so a busy instance is simply waited for and a no-op costs a
+ * single read.
  */
-export async function onEvent(event: ResourceEvent): Promise<OnEventResult> {
+export async function onEvent(event: ResourceEvent, now: number = Date.now()): Promise<OnEventResult> {
+  const StartedAt = String(now);
   if (event.RequestType === 'Delete') {
-    // There is no DeleteServiceInstance: the instance stays, and so does its physical id.
-    logDecision({ request: 'Delete', instance: event.PhysicalResourceId, action: 'none' });
-    return { PhysicalResourceId: event.PhysicalResourceId ?? physicalId(event.ResourceProperties) };
+    return { PhysicalResourceId: event.PhysicalResourceId ?? physicalId(event.ResourceProperties), StartedAt };
   }
   const desired = desiredState(event.ResourceProperties);
   const ref = refOf(desired);
@@ -33,25 +38,24 @@ export async function onEvent(event: ResourceEvent): Promise<OnEventResult> {
   if (!findInstanceEntry(doc, desired.instanceName)) {
     throw new InstanceError(ref, 'checking the declared spec', `it has no entry named ${desired.instanceName} under instances`);
   }
-  logDecision({ request: event.RequestType, instance: physicalId(event.ResourceProperties) });
-  return { PhysicalResourceId: physicalId(event.ResourceProperties) };
+  logDecision({ instance: physicalId(event.ResourceProperties), request: event.RequestType, action: 'accepted' });
+  return { PhysicalResourceId: physicalId(event.ResourceProperties), StartedAt };
 }
 
 /**
  * Called by the framework with the same event until it returns IsComplete: true. Progress is derived
- * from Proton on every call: the deployment this request started is the one whose
- * lastClientRequestToken is this request's token.
+ * from one read of the instance on every call (see progress.ts and request-token.ts).
  */
-export async function isComplete(event: CompletionEvent, proton: ProtonPort): Promise<IsCompleteResult> {
-  if (event.RequestType === 'Delete') return { IsComplete: true };
+export async function isComplete(event: CompletionEvent, proton: ProtonPort, now: number = Date.now()): Promise<IsCompleteResult> {
   const desired = desiredState(event.ResourceProperties);
   const ref = refOf(desired);
+  const request = new Request(event, ref, desired, proton, now);
   try {
-    return await converge(ref, desired, event, proton);
+    return await request.step();
   } catch (e) {
     // A throw here fails the resource at once: only a real verdict may throw.
     if (isTransient(e)) {
-      logDecision({ instance: physicalId(event.ResourceProperties), action: 'retry', error: (e as Error).name });
+      request.log({ action: 'retry', error: (e as Error).name });
       return NOT_COMPLETE;
     }
     if (e instanceof InstanceError) throw e;
@@ -59,97 +63,149 @@ export async function isComplete(event: CompletionEvent, proton: ProtonPort): Pr
   }
 }
 
-async function converge(
-  ref: InstanceRef,
-  desired: DesiredState,
-  event: CompletionEvent,
-  proton: ProtonPort,
-): Promise<IsCompleteResult> {
-  const token = clientToken(event);
-  const instance = await proton.getInstance(ref);
-  if (!instance) return createMissing(ref, desired, event, token, proton);
-  if (instance.lastClientRequestToken === token) return followOwnDeployment(ref, instance);
+/** One isComplete call for one request. */
+class Request {
+  private readonly token: RequestToken;
+  private readonly deadline: Deadline;
 
-  const needsMinor = recommendedMinorNeeded(instance, desired);
-  const recommendedMinor = needsMinor ? await proton.recommendedMinorVersion(instance.templateName, needsMinor) : undefined;
-  const decision = parseOrFail(ref, () => plan({ current: instance, desired, recommendedMinor }));
-  const log = { instance: physicalId(event.ResourceProperties), request: event.RequestType, reasons: decision.reasons };
+  constructor(
+    private readonly event: CompletionEvent,
+    private readonly ref: InstanceRef,
+    private readonly desired: DesiredState,
+    private readonly proton: ProtonPort,
+    now: number,
+  ) {
+    this.token = requestToken(event);
+    const props = event.ResourceProperties;
+    this.deadline = deadline(
+      Number(event.StartedAt ?? now),
+      Number(props.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      Number(props.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS),
+      now,
+    );
+  }
 
-  switch (decision.action) {
-    case 'none':
-      logDecision({ ...log, action: 'none' });
-      return { IsComplete: true, Data: attributes(instance) };
-    case 'wait':
-      logDecision({ ...log, action: 'wait' });
-      return NOT_COMPLETE;
-    case 'fail':
-      throw new InstanceError(ref, 'planning the update', decision.reasons.join('; '));
-    case 'update': {
-      const busy = componentsBusy(await proton.listAttachedComponents(ref));
-      if (busy.length > 0) {
-        logDecision({ ...log, action: 'wait', reasons: busy });
+  async step(): Promise<IsCompleteResult> {
+    const instance = await this.proton.getInstance(this.ref);
+    const step = nextStep({
+      requestType: this.event.RequestType,
+      instance,
+      token: this.token,
+      oldProps: this.event.OldResourceProperties,
+      deadline: this.deadline,
+    });
+    switch (step.kind) {
+      case 'done':
+        return this.done(instance, step.note);
+      case 'wait':
+        this.log({ action: 'wait', reasons: [step.reason] });
         return NOT_COMPLETE;
-      }
-      await write(ref, `updating with ${decision.request.deploymentType}`, () =>
-        proton.updateInstance(ref, decision.request, token),
-      );
-      logDecision({
-        ...log,
-        action: 'update',
-        deploymentType: decision.request.deploymentType,
-        templateMajorVersion: decision.request.templateMajorVersion,
-        templateMinorVersion: decision.request.templateMinorVersion,
-      });
-      return NOT_COMPLETE;
+      case 'cancel':
+        await this.write('cancelling a deployment', () => this.proton.cancelDeployment(this.ref));
+        this.log({ action: 'cancel', reasons: [step.reason] });
+        return NOT_COMPLETE;
+      case 'create':
+        return this.create();
+      case 'fail':
+        throw new InstanceError(this.ref, step.doing, step.detail);
+      case 'plan':
+        return this.planAndDeploy(step.instance, step.rollback, step.undoesSucceeded);
     }
   }
-}
 
-async function createMissing(
-  ref: InstanceRef,
-  desired: DesiredState,
-  event: CompletionEvent,
-  token: string,
-  proton: ProtonPort,
-): Promise<IsCompleteResult> {
-  if (event.RequestType !== 'Create') {
-    throw new InstanceError(ref, `${event.RequestType.toLowerCase()} request`, 'Proton has no such instance (was it deleted outside CloudFormation?)');
-  }
-  const request = {
-    spec: desired.spec,
-    templateMajorVersion: desired.templateMajorVersion,
-    templateMinorVersion: desired.templateMinorVersion,
-  };
-  await write(ref, 'creating the instance', () => proton.createInstance(ref, request, token));
-  logDecision({ instance: physicalId(event.ResourceProperties), request: 'Create', action: 'create' });
-  return NOT_COMPLETE;
-}
-
-/** The deployment this request started: wait while it runs, then report Proton's verdict. */
-function followOwnDeployment(ref: InstanceRef, instance: InstanceState): IsCompleteResult {
-  const deployment = instance.lastAttemptedDeploymentId ?? 'started by this request';
-  if (BUSY_STATUSES.has(instance.deploymentStatus)) {
-    logDecision({ instance: `${ref.serviceName}/${ref.instanceName}`, action: 'wait', deployment, status: instance.deploymentStatus });
+  private async create(): Promise<IsCompleteResult> {
+    const { spec, templateMajorVersion, templateMinorVersion } = this.desired;
+    await this.write('creating the instance', () =>
+      this.proton.createInstance(this.ref, { spec, templateMajorVersion, templateMinorVersion }, encodeToken(this.token, false)),
+    );
+    this.log({ action: 'create', templateMajorVersion, templateMinorVersion });
     return NOT_COMPLETE;
   }
-  if (instance.deploymentStatus === 'SUCCEEDED') {
-    logDecision({ instance: `${ref.serviceName}/${ref.instanceName}`, action: 'done', deployment });
+
+  private async planAndDeploy(instance: InstanceState, rollback: boolean, undoesSucceeded: boolean): Promise<IsCompleteResult> {
+    this.logDrift(instance);
+    const needsMinor = recommendedMinorNeeded(instance, this.desired);
+    const recommendedMinor = needsMinor ? await this.proton.recommendedMinorVersion(instance.templateName, needsMinor) : undefined;
+    const decision = parseOrFail(this.ref, () => plan({ current: instance, desired: this.desired, recommendedMinor }));
+    const context = { reasons: decision.reasons, ...(rollback ? { rollback } : {}) };
+
+    switch (decision.action) {
+      case 'none':
+        this.log({ action: 'none', ...context });
+        return this.done(instance);
+      case 'wait':
+        return this.waitForIdle(instance, decision.reasons, rollback);
+      case 'fail':
+        // A rollback that cannot reach the old state must still succeed, or the stack is stuck in
+        // UPDATE_ROLLBACK_FAILED; so must undoing our own major upgrade, which Proton cannot do.
+        if (rollback || (undoesSucceeded && decision.downgrade)) {
+          return this.done(instance, `cannot go back: ${decision.reasons.join('; ')}; the instance stays as it is`);
+        }
+        throw new InstanceError(this.ref, 'planning the update', decision.reasons.join('; '));
+      case 'update':
+        return this.deploy(instance, decision, rollback);
+    }
+  }
+
+  private async deploy(instance: InstanceState, decision: Extract<Plan, { action: 'update' }>, rollback: boolean): Promise<IsCompleteResult> {
+    const busy = componentsBusy(await this.proton.listAttachedComponents(this.ref));
+    if (busy.length > 0) return this.waitForIdle(instance, busy, rollback);
+    const { request } = decision;
+    await this.write(`updating with ${request.deploymentType}`, () =>
+      this.proton.updateInstance(this.ref, request, encodeToken(this.token, rollback)),
+    );
+    this.log({
+      action: 'update',
+      deploymentType: request.deploymentType,
+      from: `${instance.templateMajorVersion}.${instance.templateMinorVersion}`,
+      templateMajorVersion: request.templateMajorVersion,
+      templateMinorVersion: request.templateMinorVersion,
+      reasons: decision.reasons,
+      ...(rollback ? { rollback } : {}),
+    });
+    return NOT_COMPLETE;
+  }
+
+  private waitForIdle(instance: InstanceState, reasons: string[], rollback: boolean): IsCompleteResult {
+    if (this.deadline.lastPoll) {
+      const detail = `still blocked after ${this.deadline.timeoutSeconds} s (${reasons.join('; ')}); no change made`;
+      if (rollback) return this.done(instance, detail);
+      throw new InstanceError(this.ref, 'waiting for the instance to be idle', detail);
+    }
+    this.log({ action: 'wait', reasons });
+    return NOT_COMPLETE;
+  }
+
+  private done(instance: InstanceState | undefined, note?: string): IsCompleteResult {
+    this.log({ action: 'done', deployment: instance?.lastAttemptedDeploymentId, ...(note ? { note } : {}) });
+    if (this.event.RequestType === 'Delete' || !instance) return { IsComplete: true };
     return { IsComplete: true, Data: attributes(instance) };
   }
-  throw new InstanceError(
-    ref,
-    `expected deployment ${deployment} to succeed, Proton reports ${instance.deploymentStatus}`,
-    instance.deploymentStatusMessage ?? 'Proton gave no status message',
-  );
-}
 
-/** Runs a Proton write; a refusal that is not transient becomes a verdict naming what was being done. */
-async function write(ref: InstanceRef, doing: string, call: () => Promise<void>): Promise<void> {
-  try {
-    await call();
-  } catch (e) {
-    if (isTransient(e)) throw e;
-    throw new InstanceError(ref, doing, protonAnswer(e));
+  /** Says when Proton's instance no longer matches what the stack declared last time. */
+  private logDrift(instance: InstanceState): void {
+    const old = this.event.OldResourceProperties;
+    if (!old || ownerOf(instance.lastClientRequestToken, this.token) !== 'someone-else') return;
+    try {
+      const previous = plan({ current: instance, desired: desiredState(old) });
+      if (previous.action === 'update') this.log({ action: 'drift', reasons: previous.reasons });
+    } catch {
+      // The old declaration is only compared for the log; a spec it cannot parse changes nothing.
+    }
+  }
+
+  /** Runs a Proton write; a refusal that is not transient becomes a verdict naming what was being done. */
+  private async write(doing: string, call: () => Promise<void>): Promise<void> {
+    try {
+      await call();
+    } catch (e) {
+      if (isTransient(e)) throw e;
+      throw new InstanceError(this.ref, doing, protonAnswer(e));
+    }
+  }
+
+  log(fields: Record<string, unknown>): void {
+    logDecision({ instance: physicalId(this.event.ResourceProperties), request: this.event.RequestType, ...fields });
   }
 }
 

@@ -16,6 +16,8 @@ export interface ProtonPort {
   recommendedMinorVersion(templateName: string, majorVersion: string): Promise<string | undefined>;
   createInstance(ref: InstanceRef, request: CreateRequest, clientToken: string): Promise<void>;
   updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void>;
+  /** Cancels the deployment running on the instance. */
+  cancelDeployment(ref: InstanceRef): Promise<void>;
 }
 
 /** The parameters of CreateServiceInstance besides names and client token. */

@@ -1,4 +1,5 @@
 import {
+  CancelServiceInstanceDeploymentCommand,
   CreateServiceInstanceCommand,
   GetServiceInstanceCommand,
   ProtonClient,
@@ -74,6 +75,12 @@ export class ProtonSdk implements ProtonPort {
   async updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void> {
     await this.client.send(
       new UpdateServiceInstanceCommand({ serviceName: ref.serviceName, name: ref.instanceName, clientToken, ...request }),
+    );
+  }
+
+  async cancelDeployment(ref: InstanceRef): Promise<void> {
+    await this.client.send(
+      new CancelServiceInstanceDeploymentCommand({ serviceName: ref.serviceName, serviceInstanceName: ref.instanceName }),
     );
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { DesiredState } from './instance-state';
 
 /** The custom resource's properties, as the construct writes them (the framework turns all to strings). */
@@ -25,13 +24,17 @@ export interface ResourceEvent {
   readonly OldResourceProperties?: InstanceProperties;
 }
 
+/** What onEvent returns; the framework merges it into every isComplete event. */
+export interface OnEventResult {
+  readonly PhysicalResourceId: string;
+  /** When the request reached the handler (epoch ms): the start of the handler's own deadline. */
+  readonly StartedAt: string;
+}
+
 /** What the framework hands to isComplete: the request plus what onEvent returned. */
 export interface CompletionEvent extends ResourceEvent {
   readonly PhysicalResourceId: string;
-}
-
-export interface OnEventResult {
-  readonly PhysicalResourceId: string;
+  readonly StartedAt?: string;
 }
 
 /** Attribute values returned to CloudFormation once the instance is where the stack wants it. */
@@ -57,12 +60,4 @@ export function desiredState(props: InstanceProperties): DesiredState {
 /** The instance's identity: a new service or instance name makes CloudFormation replace the resource. */
 export function physicalId(props: InstanceProperties): string {
   return `${props.ServiceName}/${props.InstanceName}`;
-}
-
-/**
- * Proton's clientToken for this CloudFormation request. A retried onEvent or isComplete carries the same
- * request id and so the same token, which Proton uses to return the deployment it already started.
- */
-export function clientToken(event: ResourceEvent): string {
-  return createHash('sha256').update(`${event.StackId}\n${event.LogicalResourceId}\n${event.RequestId}`).digest('hex');
 }

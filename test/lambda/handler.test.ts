@@ -1,4 +1,5 @@
 import {
+  CancelServiceInstanceDeploymentCommand,
   ConflictException,
   CreateServiceInstanceCommand,
   GetServiceInstanceCommand,
@@ -14,7 +15,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { isComplete, onEvent } from '../../lambda/handler';
 import { ProtonSdk } from '../../lambda/proton-sdk';
-import { CompletionEvent, InstanceProperties, clientToken } from '../../lambda/resource-event';
+import { encodeToken, requestToken } from '../../lambda/request-token';
+import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event';
+
+const clientToken = (e: CompletionEvent) => encodeToken(requestToken(e), false);
 import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
@@ -63,7 +67,7 @@ beforeEach(() => {
 
 describe('onEvent', () => {
   it('makes no Proton call and names the resource by service and instance', async () => {
-    await expect(onEvent(event('Create'))).resolves.toEqual({ PhysicalResourceId: 'payments/prod' });
+    await expect(onEvent(event('Create'), 1234)).resolves.toEqual({ PhysicalResourceId: 'payments/prod', StartedAt: '1234' });
     expect(proton.calls()).toHaveLength(0);
   });
 
@@ -73,7 +77,7 @@ describe('onEvent', () => {
   });
 
   it('keeps the physical id on Delete and calls nothing', async () => {
-    await expect(onEvent(event('Delete'))).resolves.toEqual({ PhysicalResourceId: 'payments/prod' });
+    await expect(onEvent(event('Delete'), 1234)).resolves.toEqual({ PhysicalResourceId: 'payments/prod', StartedAt: '1234' });
     expect(proton.calls()).toHaveLength(0);
   });
 
@@ -247,9 +251,22 @@ describe('isComplete', () => {
     await expect(isComplete(event('Update'), sdk)).rejects.toThrow('Proton service instance payments/prod: update request: Proton has no such instance');
   });
 
-  it('succeeds on Delete without calling Proton', async () => {
+  it('succeeds on Delete with one read and no write when no request of this resource is deploying', async () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS' }));
     await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: true });
-    expect(proton.calls()).toHaveLength(0);
+    expect(proton.calls()).toHaveLength(1);
+  });
+
+  it('succeeds on Delete when the instance is already gone', async () => {
+    proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: true });
+  });
+
+  it('cancels, on Delete, a deployment that an abandoned request of this resource started', async () => {
+    const create = { ...event('Create'), RequestId: 'req-0' };
+    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(create) }));
+    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: false });
+    expect(proton.commandCalls(CancelServiceInstanceDeploymentCommand)[0].args[0].input).toEqual({ serviceName: 'payments', serviceInstanceName: 'prod' });
   });
 
   it('sends the same token for a retried request and a new one for another request', () => {
