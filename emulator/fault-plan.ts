@@ -1,0 +1,108 @@
+import type { ServiceInstance } from '@aws-sdk/client-proton';
+import { ProtonError, internalError, throttled } from './errors';
+import { seededRandom } from './prng';
+import { DeploymentPlan } from './records';
+
+/** Calls to fail before they reach the handler, counted down as they happen. */
+interface CallFaultQueue {
+  error: () => ProtonError;
+  remaining: number;
+  operation?: string;
+}
+
+interface ThrottleRate {
+  rate: number;
+  random: () => number;
+  operation?: string;
+}
+
+/** Deployments to script, counted down as deployments start. */
+interface DeploymentFaultQueue {
+  remaining: number;
+  apply: (plan: DeploymentPlan) => void;
+}
+
+/**
+ * What the tests scripted, as the server and the deployment lifecycle consult it. Tests script it
+ * through `Faults`; this holds the counters so the rest of the emulator only asks "what now?".
+ */
+export class FaultPlan {
+  latencyMs = 0;
+  staleReadsPerUpdate = 0;
+  readsPerDeployment?: number;
+  private callQueues: CallFaultQueue[] = [];
+  private throttleRate?: ThrottleRate;
+  private deploymentQueues: DeploymentFaultQueue[] = [];
+  private readonly staleViews = new Map<string, { view: ServiceInstance; left: number }>();
+
+  failNextCalls(kind: 'throttle' | 'server-error', count: number, operation?: string): void {
+    const error = kind === 'throttle' ? throttled : internalError;
+    this.callQueues.push({ error, remaining: count, operation });
+  }
+
+  throttleAtRate(rate: number, seed: number, operation?: string): void {
+    this.throttleRate = rate > 0 ? { rate, random: seededRandom(seed), operation } : undefined;
+  }
+
+  scriptNextDeployments(count: number, apply: (plan: DeploymentPlan) => void): void {
+    this.deploymentQueues.push({ remaining: count, apply });
+  }
+
+  /** The error this call must fail with, if any; consumes one scripted failure. */
+  takeCallFault(operation: string): ProtonError | undefined {
+    const queue = this.callQueues.find((q) => q.remaining > 0 && (!q.operation || q.operation === operation));
+    if (queue) {
+      queue.remaining -= 1;
+      return queue.error();
+    }
+    const rate = this.throttleRate;
+    if (rate && (!rate.operation || rate.operation === operation) && rate.random() < rate.rate) {
+      return throttled();
+    }
+    return undefined;
+  }
+
+  /** How a deployment starting now ends, with any scripted failure, hang or read count applied. */
+  planDeployment(now: number, durationMs: number): DeploymentPlan {
+    const plan: DeploymentPlan = { outcome: 'SUCCEEDED', dueAt: now + durationMs };
+    if (this.readsPerDeployment !== undefined) {
+      plan.readsLeft = this.readsPerDeployment;
+    }
+    for (const queue of this.deploymentQueues) {
+      if (queue.remaining > 0) {
+        queue.remaining -= 1;
+        queue.apply(plan);
+      }
+    }
+    return plan;
+  }
+
+  /** After an update, the next reads of the instance see `before`, as an eventually consistent read would. */
+  rememberBeforeUpdate(instanceKey: string, before: ServiceInstance): void {
+    if (this.staleReadsPerUpdate > 0) {
+      this.staleViews.set(instanceKey, { view: before, left: this.staleReadsPerUpdate });
+    }
+  }
+
+  takeStaleRead(instanceKey: string): ServiceInstance | undefined {
+    const stale = this.staleViews.get(instanceKey);
+    if (!stale) {
+      return undefined;
+    }
+    stale.left -= 1;
+    if (stale.left === 0) {
+      this.staleViews.delete(instanceKey);
+    }
+    return stale.view;
+  }
+
+  clear(): void {
+    this.latencyMs = 0;
+    this.staleReadsPerUpdate = 0;
+    this.readsPerDeployment = undefined;
+    this.callQueues = [];
+    this.throttleRate = undefined;
+    this.deploymentQueues = [];
+    this.staleViews.clear();
+  }
+}

@@ -1,0 +1,120 @@
+import { notFound } from './errors';
+import { ComponentRecord, DeploymentRecord, InstanceRecord, ServiceRecord, TemplateRecord } from './records';
+import { ServiceSpec, renderServiceSpec } from './service-spec';
+
+/** Where resources live, for ARNs. */
+export interface Location {
+  region: string;
+  account: string;
+}
+
+/** Everything the emulated Proton account holds, with look-ups that fail as Proton does. */
+export class ProtonState {
+  readonly templates = new Map<string, TemplateRecord>();
+  readonly environments = new Set<string>();
+  readonly services = new Map<string, ServiceRecord>();
+  /** Keyed by `service/instance`; insertion order is the order of the service spec's instances. */
+  readonly instances = new Map<string, InstanceRecord>();
+  readonly components = new Map<string, ComponentRecord>();
+  readonly deployments = new Map<string, DeploymentRecord>();
+
+  constructor(readonly location: Location) {}
+
+  template(name: string): TemplateRecord {
+    const template = this.templates.get(name);
+    if (!template) {
+      throw notFound(`Resource of type 'service-template' with name '${name}' not found`);
+    }
+    return template;
+  }
+
+  service(name: string): ServiceRecord {
+    const service = this.services.get(name);
+    if (!service) {
+      throw notFound(`Resource of type 'service' with name '${name}' not found`);
+    }
+    return service;
+  }
+
+  instance(serviceName: string, name: string): InstanceRecord {
+    const instance = this.findInstance(serviceName, name);
+    if (!instance) {
+      throw notFound(`Resource of type 'service-instance' with name '${name}' in service '${serviceName}' not found`);
+    }
+    return instance;
+  }
+
+  findInstance(serviceName: string, name: string): InstanceRecord | undefined {
+    return this.instances.get(instanceKey(serviceName, name));
+  }
+
+  addInstance(instance: InstanceRecord): void {
+    this.instances.set(instanceKey(instance.serviceName, instance.name), instance);
+  }
+
+  removeInstance(serviceName: string, name: string): void {
+    this.instances.delete(instanceKey(serviceName, name));
+  }
+
+  instancesOf(serviceName: string): InstanceRecord[] {
+    return [...this.instances.values()].filter((instance) => instance.serviceName === serviceName);
+  }
+
+  componentsOf(serviceName: string, instanceName: string): ComponentRecord[] {
+    return [...this.components.values()].filter(
+      (component) => component.serviceName === serviceName && component.serviceInstanceName === instanceName,
+    );
+  }
+
+  component(name: string): ComponentRecord {
+    const component = this.components.get(name);
+    if (!component) {
+      throw notFound(`Resource of type 'component' with name '${name}' not found`);
+    }
+    return component;
+  }
+
+  deployment(id: string): DeploymentRecord {
+    const deployment = this.deployments.get(id);
+    if (!deployment) {
+      throw notFound(`Resource of type 'deployment' with id '${id}' not found`);
+    }
+    return deployment;
+  }
+
+  /** Deployments started at the same instant stay in newest-first order: the sort is stable. */
+  deploymentsNewestFirst(): DeploymentRecord[] {
+    return [...this.deployments.values()].reverse().sort((x, y) => y.createdAt - x.createdAt);
+  }
+
+  requireEnvironment(name: string): void {
+    if (!this.environments.has(name)) {
+      throw notFound(`Resource of type 'environment' with name '${name}' not found`);
+    }
+  }
+
+  /** The service spec as Proton holds it: the header plus the entry of every instance deployed into it. */
+  serviceSpec(serviceName: string): ServiceSpec {
+    const entries = this.instancesOf(serviceName)
+      .filter((instance) => instance.inServiceSpec)
+      .map((instance) => ({ name: instance.name, environment: instance.environmentName, spec: instance.spec }));
+    return { header: this.service(serviceName).header, entries };
+  }
+
+  serviceSpecText(serviceName: string): string {
+    return renderServiceSpec(this.serviceSpec(serviceName));
+  }
+
+  arn(resource: string): string {
+    return `arn:aws:proton:${this.location.region}:${this.location.account}:${resource}`;
+  }
+
+  instanceArn(serviceName: string, name: string): string {
+    return this.arn(`service/${serviceName}/service-instance/${name}`);
+  }
+}
+
+/** How instances are keyed, here and wherever per-instance bookkeeping is kept. */
+export function instanceKey(serviceName: string, name: string): string {
+  return `${serviceName}/${name}`;
+}

@@ -1,0 +1,70 @@
+import { ProtonClient } from '@aws-sdk/client-proton';
+import { ProtonEmulator, ProtonEmulatorOptions, exampleSeedPath, loadSeedFile } from '../../emulator';
+
+/** Deployment time used by the suites; the manual clock makes its value irrelevant to run time. */
+export const DEPLOYMENT_MS = 1000;
+
+/** The demo account (payments: staging and prod at fargate-svc 1.0) on a manual clock. */
+export function startDemo(options: ProtonEmulatorOptions = {}): Promise<ProtonEmulator> {
+  return ProtonEmulator.start({
+    seed: loadSeedFile(exampleSeedPath),
+    clock: 'manual',
+    deploymentDurationMs: DEPLOYMENT_MS,
+    cancellationDurationMs: 200,
+    ...options,
+  });
+}
+
+/** The demo account with component `payments-queue` attached to the prod instance. */
+export function startDemoWithComponent(options: ProtonEmulatorOptions = {}): Promise<ProtonEmulator> {
+  const demo = loadSeedFile(exampleSeedPath);
+  const services = (demo.services ?? []).map((service) => ({
+    ...service,
+    components: [{ name: 'payments-queue', serviceInstanceName: 'prod' }],
+  }));
+  return startDemo({ seed: { ...demo, services }, ...options });
+}
+
+/** The real SDK client, with one attempt so errors surface as they are answered. */
+export function clientFor(emulator: ProtonEmulator): ProtonClient {
+  return new ProtonClient({
+    endpoint: emulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1,
+  });
+}
+
+/** A request as it travels, for what the SDK would refuse to send or hides (raw status, headers). */
+export async function rawCall(
+  emulator: ProtonEmulator,
+  operation: string,
+  body: unknown,
+): Promise<{ status: number; errorType: string | null; json: Record<string, unknown> }> {
+  const response = await fetch(emulator.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AwsProton20200720.${operation}` },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    errorType: response.headers.get('x-amzn-errortype'),
+    json: (await response.json()) as Record<string, unknown>,
+  };
+}
+
+/** The whole-service spec the demo seed starts with, with one instance's own spec replaced. */
+export function demoSpec(instance: 'staging' | 'prod', ownSpec: string): string {
+  const other = instance === 'prod' ? 'staging' : 'prod';
+  return [
+    'proton: ServiceSpec',
+    'instances:',
+    `  - name: ${other}`,
+    `    environment: ${other}`,
+    '    spec: { port: 8080 }',
+    `  - name: ${instance}`,
+    `    environment: ${instance}`,
+    `    spec: ${ownSpec}`,
+    '',
+  ].join('\n');
+}
