@@ -1,0 +1,96 @@
+import { LoadedHandlers, host } from './handler-module';
+
+/** What CloudFormation hears back for one request, and what happened on the way. */
+export interface RequestOutcome {
+  readonly requestType: 'Create' | 'Update' | 'Delete';
+  readonly requestId: string;
+  readonly status: 'SUCCESS' | 'FAILED';
+  readonly physicalResourceId: string;
+  readonly data?: Record<string, string>;
+  readonly reason?: string;
+  /** isComplete calls made. */
+  readonly polls: number;
+  /** The handler's decision log lines (it logs one JSON object per line). */
+  readonly decisions: Record<string, unknown>[];
+  readonly durationMs: number;
+}
+
+export interface RunOptions {
+  /** Time between isComplete calls. @default - the resource's PollIntervalSeconds */
+  readonly pollMs?: number;
+  /** When the framework gives up ("Operation timed out"). @default - the resource's TimeoutSeconds */
+  readonly timeoutMs?: number;
+  /** Lambda retried onEvent: it runs twice with the same event. */
+  readonly repeatOnEvent?: boolean;
+  /** Lambda retried isComplete: every poll runs twice with the same event. */
+  readonly repeatIsComplete?: boolean;
+  /** Called before each poll (1-based), e.g. to inject a fault or show progress. */
+  readonly beforePoll?: (poll: number) => void | Promise<void>;
+  /** Called with each decision the handler logs, as it logs it. */
+  readonly onDecision?: (decision: Record<string, unknown>) => void;
+}
+
+/** The physical id the framework gives a Create that failed; the Delete that follows skips the handler. */
+export const CREATE_FAILED_ID = 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED';
+
+/**
+ * Plays the CDK Provider framework for one request: onEvent once, then isComplete with the same event
+ * until it completes, throws (FAILED at once, no retry) or the total timeout passes.
+ */
+export async function runRequest(handlers: LoadedHandlers, event: Record<string, any>, options: RunOptions = {}): Promise<Omit<RequestOutcome, 'requestType' | 'requestId'>> {
+  const started = Date.now();
+  const decisions: Record<string, unknown>[] = [];
+  const capture = <T>(call: () => Promise<T>) => captureDecisions(call, (d) => {
+    decisions.push(d);
+    options.onDecision?.(d);
+  });
+  const pollMs = options.pollMs ?? Number(event.ResourceProperties.PollIntervalSeconds) * 1000;
+  const timeoutMs = options.timeoutMs ?? Number(event.ResourceProperties.TimeoutSeconds) * 1000;
+  const fallbackId = event.PhysicalResourceId ?? event.RequestId;
+  const result = (status: 'SUCCESS' | 'FAILED', physicalResourceId: string, polls: number, extra: { data?: Record<string, string>; reason?: string } = {}) => ({
+    status, physicalResourceId, polls, decisions, durationMs: Date.now() - started, ...extra,
+  });
+
+  let onEventResult: Record<string, any>;
+  try {
+    if (options.repeatOnEvent) await capture(() => handlers.onEvent({ ...event }));
+    onEventResult = await capture(() => handlers.onEvent({ ...event }));
+  } catch (e) {
+    return result('FAILED', event.RequestType === 'Create' ? CREATE_FAILED_ID : fallbackId, 0, { reason: (e as Error).message });
+  }
+  const physicalResourceId: string = onEventResult.PhysicalResourceId ?? fallbackId;
+  const completionEvent = { ...event, ...onEventResult, PhysicalResourceId: physicalResourceId };
+
+  for (let poll = 1; ; poll++) {
+    await options.beforePoll?.(poll);
+    try {
+      if (options.repeatIsComplete) await capture(() => handlers.isComplete({ ...completionEvent }));
+      const answer = await capture(() => handlers.isComplete({ ...completionEvent }));
+      if (answer.IsComplete) return result('SUCCESS', physicalResourceId, poll, { data: { ...onEventResult.Data, ...answer.Data } });
+    } catch (e) {
+      const id = event.RequestType === 'Create' ? CREATE_FAILED_ID : physicalResourceId;
+      return result('FAILED', id, poll, { reason: (e as Error).message });
+    }
+    if (Date.now() + pollMs - started > timeoutMs) {
+      return result('FAILED', physicalResourceId, poll, { reason: 'Operation timed out' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/** Runs a handler call with console.log captured: JSON lines become decisions, the rest is dropped. */
+async function captureDecisions<T>(call: () => Promise<T>, record: (decision: Record<string, unknown>) => void): Promise<T> {
+  const original = host.console.log;
+  host.console.log = (...args: unknown[]) => {
+    try {
+      record(JSON.parse(args.map(String).join(' ')));
+    } catch {
+      // Not a decision line: nothing the lifecycle reports.
+    }
+  };
+  try {
+    return await call();
+  } finally {
+    host.console.log = original;
+  }
+}

@@ -1,0 +1,85 @@
+import { LoadedHandlers } from './handler-module';
+import { CREATE_FAILED_ID, RequestOutcome, RunOptions, runRequest } from './provider-simulator';
+
+/**
+ * CloudFormation's side of one custom resource: it numbers requests, remembers the properties and
+ * physical id of the last success, and sends Create, Update, rollback Update and Delete as CloudFormation does.
+ */
+export class SimulatedResource {
+  private requests = 0;
+  private physicalId?: string;
+  private props?: Record<string, string>;
+  /** The properties of the last Update that failed, which a rollback undoes. */
+  private failedProps?: Record<string, string>;
+
+  constructor(
+    private readonly handlers: LoadedHandlers,
+    private readonly logicalId: string,
+    private readonly stackId = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Demo/00000000-0000-0000-0000-000000000000',
+  ) {}
+
+  /** The properties CloudFormation last applied successfully. */
+  get properties(): Record<string, string> | undefined {
+    return this.props;
+  }
+
+  async create(props: Record<string, string>, options?: RunOptions): Promise<RequestOutcome> {
+    const outcome = await this.send('Create', props, undefined, options);
+    this.physicalId = outcome.physicalResourceId;
+    if (outcome.status === 'SUCCESS') this.props = props;
+    return outcome;
+  }
+
+  async update(props: Record<string, string>, options?: RunOptions): Promise<RequestOutcome> {
+    const outcome = await this.send('Update', props, this.props, options);
+    if (outcome.status === 'SUCCESS') {
+      this.props = props;
+      this.physicalId = outcome.physicalResourceId;
+    } else {
+      this.failedProps = props;
+    }
+    return outcome;
+  }
+
+  /** The Update CloudFormation sends to roll back after a failure: back to the last good properties. */
+  async rollback(options?: RunOptions): Promise<RequestOutcome> {
+    if (!this.props || !this.failedProps) throw new Error('nothing to roll back: no Update has failed');
+    const outcome = await this.send('Update', this.props, this.failedProps, options);
+    this.failedProps = undefined;
+    return outcome;
+  }
+
+  async delete(options?: RunOptions): Promise<RequestOutcome> {
+    if (this.physicalId === CREATE_FAILED_ID) {
+      // The framework answers a Delete after a failed Create itself.
+      return { requestType: 'Delete', requestId: this.nextRequestId(), status: 'SUCCESS', physicalResourceId: CREATE_FAILED_ID, polls: 0, decisions: [], durationMs: 0 };
+    }
+    return this.send('Delete', this.props ?? {}, undefined, options);
+  }
+
+  private async send(
+    requestType: RequestOutcome['requestType'],
+    props: Record<string, string>,
+    oldProps: Record<string, string> | undefined,
+    options?: RunOptions,
+  ): Promise<RequestOutcome> {
+    const requestId = this.nextRequestId();
+    const event = {
+      RequestType: requestType,
+      RequestId: requestId,
+      StackId: this.stackId,
+      LogicalResourceId: this.logicalId,
+      ResourceType: 'Custom::ProtonServiceInstance',
+      ResponseURL: '...',
+      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent', ...props },
+      ...(oldProps ? { OldResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent', ...oldProps } } : {}),
+      ...(this.physicalId && requestType !== 'Create' ? { PhysicalResourceId: this.physicalId } : {}),
+    };
+    return { requestType, requestId, ...(await runRequest(this.handlers, event, options)) };
+  }
+
+  private nextRequestId(): string {
+    this.requests += 1;
+    return `00000000-0000-4000-8000-${String(this.requests).padStart(12, '0')}`;
+  }
+}
