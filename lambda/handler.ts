@@ -4,6 +4,7 @@ import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
 import { Plan, componentsBusy, plan, recommendedMinorNeeded } from './planner';
 import { nextStep } from './progress';
+import { removalStep } from './removal';
 import { InstanceRef, ProtonPort } from './proton-port';
 import { RequestToken, encodeToken, ownerOf, requestToken } from './request-token';
 import {
@@ -96,6 +97,9 @@ class Request {
     });
     switch (step.kind) {
       case 'done':
+        if (this.event.RequestType === 'Delete' && this.event.ResourceProperties.RemovalPolicy === 'destroy' && instance) {
+          return this.remove(instance);
+        }
         return this.done(instance, step.note);
       case 'wait':
         this.log({ action: 'wait', reasons: [step.reason] });
@@ -120,6 +124,33 @@ class Request {
     );
     this.log({ action: 'create', templateMajorVersion, templateMinorVersion });
     return NOT_COMPLETE;
+  }
+
+  /** Removal policy DESTROY: take the instance out of its service's spec, then wait until it is gone. */
+  private async remove(instance: InstanceState): Promise<IsCompleteResult> {
+    const [service, components] = await Promise.all([
+      this.proton.getService(this.ref.serviceName),
+      this.proton.listAttachedComponents(this.ref),
+    ]);
+    const removal = parseOrFail(this.ref, () => removalStep(this.ref.instanceName, instance, service, components));
+    switch (removal.kind) {
+      case 'done':
+        return this.done(undefined, removal.note);
+      case 'wait':
+        if (this.deadline.lastPoll) {
+          throw new InstanceError(this.ref, 'removing the instance', `still waiting after ${this.deadline.timeoutSeconds} s: ${removal.reason}`);
+        }
+        this.log({ action: 'wait', reasons: [removal.reason] });
+        return NOT_COMPLETE;
+      case 'update-service':
+        await this.write('removing the instance from its service (UpdateService)', () =>
+          this.proton.updateServiceSpec(this.ref.serviceName, removal.spec),
+        );
+        this.log({ action: 'remove', reasons: ['removal policy DESTROY: UpdateService without the instance'] });
+        return NOT_COMPLETE;
+      case 'fail':
+        throw new InstanceError(this.ref, 'removing the instance (removal policy DESTROY)', removal.detail);
+    }
   }
 
   private async planAndDeploy(instance: InstanceState, rollback: boolean, undoesSucceeded: boolean): Promise<IsCompleteResult> {

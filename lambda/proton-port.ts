@@ -1,5 +1,6 @@
 import { ComponentState, InstanceState } from './instance-state';
 import { UpdateRequest } from './planner';
+import { ServiceState } from './removal';
 
 /** Names of the instance a call is about. */
 export interface InstanceRef {
@@ -18,6 +19,9 @@ export interface ProtonPort {
   updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void>;
   /** Cancels the deployment running on the instance. */
   cancelDeployment(ref: InstanceRef): Promise<void>;
+  /** The service, or undefined when Proton says it does not exist. */
+  getService(serviceName: string): Promise<ServiceState | undefined>;
+  updateServiceSpec(serviceName: string, spec: string): Promise<void>;
 }
 
 /** The parameters of CreateServiceInstance besides names and client token. */

@@ -1,9 +1,11 @@
 import {
   CancelServiceInstanceDeploymentCommand,
   CreateServiceInstanceCommand,
+  GetServiceCommand,
   GetServiceInstanceCommand,
   ProtonClient,
   ResourceNotFoundException,
+  UpdateServiceCommand,
   UpdateServiceInstanceCommand,
   paginateListComponents,
   paginateListServiceTemplateVersions,
@@ -11,6 +13,7 @@ import {
 import { ComponentState, InstanceState } from './instance-state';
 import { UpdateRequest } from './planner';
 import { CreateRequest, InstanceRef, ProtonPort } from './proton-port';
+import { ServiceState } from './removal';
 
 /** The ProtonPort over the AWS SDK: the only file that knows the SDK's shapes. */
 export class ProtonSdk implements ProtonPort {
@@ -82,5 +85,19 @@ export class ProtonSdk implements ProtonPort {
     await this.client.send(
       new CancelServiceInstanceDeploymentCommand({ serviceName: ref.serviceName, serviceInstanceName: ref.instanceName }),
     );
+  }
+
+  async getService(serviceName: string): Promise<ServiceState | undefined> {
+    try {
+      const { service } = await this.client.send(new GetServiceCommand({ name: serviceName }));
+      return service && { spec: service.spec ?? '', status: service.status ?? '', statusMessage: service.statusMessage };
+    } catch (e) {
+      if (e instanceof ResourceNotFoundException) return undefined;
+      throw e;
+    }
+  }
+
+  async updateServiceSpec(serviceName: string, spec: string): Promise<void> {
+    await this.client.send(new UpdateServiceCommand({ name: serviceName, spec }));
   }
 }

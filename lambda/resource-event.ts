@@ -11,6 +11,8 @@ export interface InstanceProperties {
   readonly TimeoutSeconds: string;
   /** Seconds between two isComplete calls. */
   readonly PollIntervalSeconds: string;
+  /** 'destroy' removes the instance from its service on Delete; anything else leaves it. */
+  readonly RemovalPolicy?: string;
 }
 
 /** The request the Provider framework hands to onEvent (CloudFormation's, minus the response URL). */
