@@ -1,9 +1,12 @@
 import * as path from 'node:path';
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeProviderFindings } from './nag-acknowledgements';
+import { InstanceGrant, ProtonPermissions } from './proton-permissions';
 
 /** The prebuilt handler bundle (lambda/ bundled by scripts/bundle-handler.mjs), shipped with the package. */
 const HANDLER_ASSET = path.join(__dirname, 'handler');
@@ -14,16 +17,24 @@ const HANDLER_ASSET = path.join(__dirname, 'handler');
  */
 const RESPONSE_MARGIN = Duration.seconds(30);
 
+// The props' defaults; the provider with all three has the plain construct id.
+export const DEFAULT_POLL_INTERVAL = Duration.seconds(10);
+export const DEFAULT_TIMEOUT = Duration.hours(1);
+export const DEFAULT_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
+
 export interface ServiceInstanceProviderProps {
   /** How often isComplete polls Proton. */
   readonly pollInterval: Duration;
   /** How long CloudFormation waits for the custom resource (its serviceTimeout). */
   readonly timeout: Duration;
+  /** How long the provider's log groups keep their events. */
+  readonly logRetention: logs.RetentionDays;
 }
 
 /**
  * The custom-resource provider behind ProtonServiceInstance: one per stack and per (poll interval,
- * timeout), since both are settings of the provider's waiter, not of a single request.
+ * timeout, log retention), since all three are settings of the provider's functions and waiter, not of a
+ * single request.
  */
 export class ServiceInstanceProvider extends Construct {
   /** The stack's provider for these settings, created on first use. */
@@ -33,76 +44,94 @@ export class ServiceInstanceProvider extends Construct {
     return (stack.node.tryFindChild(id) as ServiceInstanceProvider) ?? new ServiceInstanceProvider(stack, id, props);
   }
 
-  private static idFor({ pollInterval, timeout }: ServiceInstanceProviderProps): string {
+  /**
+   * Construct ids name resources, so a setting at its default adds nothing to the id: providers declared
+   * before logRetention existed keep theirs.
+   */
+  private static idFor({ pollInterval, timeout, logRetention }: ServiceInstanceProviderProps): string {
     const base = 'ProtonServiceInstanceProvider';
-    const isDefault = pollInterval.toSeconds() === 10 && timeout.toSeconds() === 3600;
-    return isDefault ? base : `${base}-${pollInterval.toSeconds()}s-${timeout.toSeconds()}s`;
+    const defaultTiming = pollInterval.toSeconds() === DEFAULT_POLL_INTERVAL.toSeconds() && timeout.toSeconds() === DEFAULT_TIMEOUT.toSeconds();
+    const timing = defaultTiming ? '' : `-${pollInterval.toSeconds()}s-${timeout.toSeconds()}s`;
+    const retention = logRetention === DEFAULT_LOG_RETENTION ? '' : `-logs${logRetention}d`;
+    return `${base}${timing}${retention}`;
   }
 
   /** The ARN custom resources use as their ServiceToken. */
   public readonly serviceToken: string;
-  /** The function that polls Proton and makes its calls; instances add their permissions to it. */
-  public readonly isCompleteFunction: lambda.Function;
   /** How long the provider waits before it reports a timeout: inside the custom resource's timeout. */
   public readonly totalTimeout: Duration;
+  private readonly protonPermissions: ProtonPermissions;
 
   private constructor(scope: Construct, id: string, props: ServiceInstanceProviderProps) {
     super(scope, id);
     const code = lambda.Code.fromAsset(HANDLER_ASSET);
     const common = { code, runtime: lambda.Runtime.NODEJS_24_X, architecture: lambda.Architecture.ARM_64 };
+    const logGroup = (logId: string) => new logs.LogGroup(this, logId, { retention: props.logRetention });
 
     // onEvent only checks the request and names the resource: it makes no Proton call.
+    const onEventLogs = logGroup('OnEventLogs');
     const onEvent = new lambda.Function(this, 'OnEvent', {
       ...common,
       handler: 'index.onEvent',
       timeout: Duration.seconds(30),
       description: 'ProtonServiceInstance: checks a request',
+      role: logWriterRole(this, 'OnEventRole', onEventLogs),
+      logGroup: onEventLogs,
     });
-    this.isCompleteFunction = new lambda.Function(this, 'IsComplete', {
+    const isCompleteLogs = logGroup('IsCompleteLogs');
+    const isCompleteRole = logWriterRole(this, 'IsCompleteRole', isCompleteLogs);
+    const isComplete = new lambda.Function(this, 'IsComplete', {
       ...common,
       handler: 'index.isComplete',
       // Room for a read, a component list and a write, each with the SDK's adaptive retries.
       timeout: Duration.minutes(2),
       description: 'ProtonServiceInstance: converges a service instance and follows its deployment',
+      role: isCompleteRole,
+      logGroup: isCompleteLogs,
     });
+    this.protonPermissions = new ProtonPermissions(isCompleteRole);
 
-    this.isCompleteFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        // List actions have no resource type in IAM; the service-template name is Proton's, not declared.
-        actions: ['proton:ListComponents', 'proton:ListServiceTemplateVersions'],
-        resources: ['*'],
-      }),
-    );
-
+    // The framework's functions share one log group; they log nothing below FATAL (see below).
+    const frameworkLogs = logGroup('FrameworkLogs');
+    const frameworkRoles = ['FrameworkOnEventRole', 'FrameworkWaiterRole'].map((roleId) => logWriterRole(this, roleId, frameworkLogs));
     this.totalTimeout = providerTotalTimeout(props);
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: onEvent,
-      isCompleteHandler: this.isCompleteFunction,
+      isCompleteHandler: isComplete,
       queryInterval: props.pollInterval,
       totalTimeout: this.totalTimeout,
+      logGroup: frameworkLogs,
+      frameworkOnEventRole: frameworkRoles[0],
+      frameworkCompleteAndTimeoutRole: frameworkRoles[1],
+      // The framework logs each request in full, ResourceProperties (the spec) included, at INFO; FATAL
+      // keeps those lines out of CloudWatch Logs. Set explicitly: that must not hang on a default.
+      frameworkLambdaLoggingLevel: lambda.ApplicationLogLevel.FATAL,
+      // Execution-history logging would copy the waiter's input, the whole request with the spec, into
+      // CloudWatch Logs at every poll.
+      disableWaiterStateMachineLogging: true,
     });
     this.serviceToken = provider.serviceToken;
+    acknowledgeProviderFindings(provider, frameworkRoles);
   }
 
   /** Lets the handler make the Proton calls it needs for one service instance. */
-  public grantInstance(serviceName: string, instanceName: string): void {
-    const instanceArn = Stack.of(this).formatArn({
-      service: 'proton',
-      resource: 'service',
-      resourceName: `${serviceName}/service-instance/${instanceName}`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    this.isCompleteFunction.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['proton:GetServiceInstance', 'proton:CreateServiceInstance', 'proton:UpdateServiceInstance'],
-        resources: [instanceArn],
-      }),
-    );
+  public grantInstance(grant: InstanceGrant): void {
+    this.protonPermissions.grantInstance(grant);
   }
 }
 
+/**
+ * A Lambda execution role that may write to its log group and nothing else until granted more: in place
+ * of AWSLambdaBasicExecutionRole, which may write to, and create, any log group of the account.
+ */
+function logWriterRole(scope: Construct, id: string, logGroup: logs.ILogGroup): iam.Role {
+  const role = new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  return role;
+}
+
 /** The provider's total wait: the timeout less the response margin, in whole poll intervals. */
-export function providerTotalTimeout({ pollInterval, timeout }: ServiceInstanceProviderProps): Duration {
+function providerTotalTimeout({ pollInterval, timeout }: ServiceInstanceProviderProps): Duration {
   const poll = pollInterval.toSeconds();
   const usable = timeout.toSeconds() - RESPONSE_MARGIN.toSeconds();
   return Duration.seconds(Math.max(poll, Math.floor(usable / poll) * poll));

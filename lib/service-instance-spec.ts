@@ -41,21 +41,26 @@ export class ServiceInstanceSpec {
     const hasTokens = Token.isUnresolved(this.yaml);
     // YAML text holding tokens is only known at deploy time; an object's tokens are plain strings here.
     if (hasTokens && this.parsed === undefined) return [];
-    if (!hasTokens && this.yaml.length > MAX_SPEC_LENGTH) {
-      return [`spec is ${this.yaml.length} characters; Proton accepts at most ${MAX_SPEC_LENGTH}`];
+    // Proton counts characters (code points), not UTF-16 units; a token's length is only known at deploy.
+    const length = [...this.yaml].length;
+    if (!hasTokens && length > MAX_SPEC_LENGTH) {
+      return [`spec is ${length} characters; Proton accepts at most ${MAX_SPEC_LENGTH}`];
     }
     let doc: unknown;
     try {
       doc = this.parsed ?? parse(this.yaml, { merge: true });
     } catch (e) {
-      return [`spec is not valid YAML: ${(e as Error).message.split('\n')[0]}`];
+      // The parser's first line says what and where; the lines after it quote the spec, which may hold secrets.
+      return [`spec is not valid YAML: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}`];
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      return ['spec must be a YAML mapping (proton: ServiceSpec, instances: [...])'];
+      const found = doc === null ? 'empty' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`;
+      return [`spec must be a YAML mapping (proton: ServiceSpec, instances: [...]), not ${found}`];
     }
     const instances = (doc as { instances?: unknown }).instances;
     const names = Array.isArray(instances) ? instances.map((i) => (i as { name?: unknown } | null)?.name) : [];
-    if (!Token.isUnresolved(instanceName) && !names.includes(instanceName)) {
+    const namesKnown = !Token.isUnresolved(instanceName) && !names.some((n) => typeof n === 'string' && Token.isUnresolved(n));
+    if (namesKnown && !names.includes(instanceName)) {
       return [`spec has no entry named '${instanceName}' under instances (found: ${names.map(String).join(', ') || 'none'})`];
     }
     return [];

@@ -1,6 +1,7 @@
-import { CustomResource, Duration } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ServiceInstanceProvider } from './provider';
+import { DEFAULT_LOG_RETENTION, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, ServiceInstanceProvider } from './provider';
 import { ServiceInstanceSpec } from './service-instance-spec';
 import { validateProps } from './validation';
 
@@ -40,11 +41,41 @@ export interface ProtonServiceInstanceProps {
   readonly deploymentTimeout?: Duration;
 
   /**
-   * How often the handler asks Proton whether the deployment has ended. From 1 second to 5 minutes.
+   * How often the handler asks Proton whether the deployment has ended. From 1 second to 5 minutes, at
+   * most half of deploymentTimeout.
    *
    * @default Duration.seconds(10)
    */
   readonly pollInterval?: Duration;
+
+  /**
+   * The service template the service runs, as Proton names it. Scopes the handler's one template call
+   * (ListServiceTemplateVersions, to find a recommended minor version) to this template's ARN. With a
+   * name other than the service's own, that call fails with AccessDenied when a new major version is
+   * declared without a minor version.
+   *
+   * @default - the handler may list the versions of any service template in the stack's account and region
+   */
+  readonly templateName?: string;
+
+  /**
+   * How long the log groups of the handler and of the Provider framework keep their events. Instances of
+   * a stack that share a provider share its log groups, so an instance with another retention gets a
+   * provider of its own.
+   *
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * What a stack Delete (or a replacement) does to the instance. RETAIN leaves it in Proton. DESTROY
+   * removes it the only way Proton allows, an UpdateService whose spec no longer lists it, and waits
+   * until it is gone; it refuses when a component is attached or when it is the service's last instance.
+   * Other policies are refused.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -53,6 +84,10 @@ export interface ProtonServiceInstanceProps {
  * only when that deployment has succeeded.
  */
 export class ProtonServiceInstance extends Construct {
+  /** The Proton service the instance belongs to. */
+  public readonly serviceName: string;
+  /** The instance's name. */
+  public readonly instanceName: string;
   /** The id of the deployment that brought the instance to the declared state. */
   public readonly deploymentId: string;
   /** The template major version the instance runs. */
@@ -64,12 +99,15 @@ export class ProtonServiceInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: ProtonServiceInstanceProps) {
     super(scope, id);
-    const deploymentTimeout = props.deploymentTimeout ?? Duration.hours(1);
-    const pollInterval = props.pollInterval ?? Duration.seconds(10);
+    const deploymentTimeout = props.deploymentTimeout ?? DEFAULT_TIMEOUT;
+    const pollInterval = props.pollInterval ?? DEFAULT_POLL_INTERVAL;
     validateProps(this, props, deploymentTimeout, pollInterval);
+    this.serviceName = props.serviceName;
+    this.instanceName = props.instanceName;
 
-    const provider = ServiceInstanceProvider.of(this, { pollInterval, timeout: deploymentTimeout });
-    provider.grantInstance(props.serviceName, props.instanceName);
+    const logRetention = props.logRetention ?? DEFAULT_LOG_RETENTION;
+    const provider = ServiceInstanceProvider.of(this, { pollInterval, timeout: deploymentTimeout, logRetention });
+    provider.grantInstance(props);
 
     const resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
@@ -84,6 +122,7 @@ export class ProtonServiceInstance extends Construct {
         // The handler's own deadline: it cancels its deployment before the provider gives up.
         TimeoutSeconds: provider.totalTimeout.toSeconds(),
         PollIntervalSeconds: pollInterval.toSeconds(),
+        RemovalPolicy: props.removalPolicy === RemovalPolicy.DESTROY ? 'destroy' : undefined,
       },
     });
 

@@ -1,23 +1,27 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { ProtonServiceInstanceProps } from './service-instance';
 
 /** Proton's ResourceName: 1 to 100 characters, starting with a letter or digit. */
 const NAME_PATTERN = /^[0-9A-Za-z]+[0-9A-Za-z_-]*$/;
+const MAX_NAME_LENGTH = 100;
 /** Proton's TemplateVersionPart: a whole number without leading zeros, at most 20 characters. */
 const VERSION_PATTERN = /^(0|[1-9]\d*)$/;
+const MAX_VERSION_LENGTH = 20;
 
+/** CloudFormation's ServiceTimeout for a custom resource: 1 to 3600 seconds. */
 const MIN_TIMEOUT = Duration.minutes(1);
 const MAX_TIMEOUT = Duration.hours(1);
 const MIN_POLL = Duration.seconds(1);
 const MAX_POLL = Duration.minutes(5);
 
-/** Which service instances each stack declares, to refuse the same one twice. */
-const declaredInstances = new WeakMap<Stack, Set<string>>();
+/** Which service instances each stack declares, and where first, to refuse the same one twice. */
+const declaredInstances = new WeakMap<Stack, Map<string, string>>();
 
 /**
  * Checks the props at synth time; throws one error listing every problem, each naming the prop, the
- * value and what is allowed. Values that are tokens are left to deploy time.
+ * value and what is allowed. Values that are tokens are left to deploy time, except those the provider
+ * is built from.
  */
 export function validateProps(
   scope: Construct,
@@ -28,11 +32,13 @@ export function validateProps(
   const problems = [
     ...checkName('serviceName', props.serviceName),
     ...checkName('instanceName', props.instanceName),
+    ...(props.templateName === undefined ? [] : checkName('templateName', props.templateName)),
     ...checkVersion('templateMajorVersion', props.templateMajorVersion),
     ...checkVersion('templateMinorVersion', props.templateMinorVersion),
     ...checkMinorNeedsMajor(props),
     ...props.spec.validate(props.instanceName),
     ...checkDurations(deploymentTimeout, pollInterval),
+    ...checkRemovalPolicy(props.removalPolicy),
     ...checkDeclaredOnce(scope, props),
   ];
   if (problems.length > 0) {
@@ -42,7 +48,7 @@ export function validateProps(
 
 function checkName(prop: string, value: string): string[] {
   if (Token.isUnresolved(value)) return [];
-  if (value.length < 1 || value.length > 100 || !NAME_PATTERN.test(value)) {
+  if (value.length > MAX_NAME_LENGTH || !NAME_PATTERN.test(value)) {
     return [
       `${prop} '${value}' is not a Proton name: 1 to 100 letters, digits, '-' and '_', starting with a letter or digit`,
     ];
@@ -52,10 +58,15 @@ function checkName(prop: string, value: string): string[] {
 
 function checkVersion(prop: string, value: string | undefined): string[] {
   if (value === undefined || Token.isUnresolved(value)) return [];
-  if (value.length > 20 || !VERSION_PATTERN.test(value)) {
-    return [`${prop} '${value}' is not a Proton template version part: a whole number such as '0' or '12', no leading zeros`];
+  if (value.length > MAX_VERSION_LENGTH || !VERSION_PATTERN.test(value)) {
+    return [`${prop} '${value}' is not a Proton template version part: a whole number such as '0' or '12', no leading zeros, at most 20 digits`];
   }
   return [];
+}
+
+function checkRemovalPolicy(policy: RemovalPolicy | undefined): string[] {
+  if (policy === undefined || policy === RemovalPolicy.RETAIN || policy === RemovalPolicy.DESTROY) return [];
+  return [`removalPolicy ${policy} is not supported: RETAIN leaves the instance in Proton, DESTROY removes it; Proton has nothing to snapshot`];
 }
 
 function checkMinorNeedsMajor(props: ProtonServiceInstanceProps): string[] {
@@ -66,28 +77,38 @@ function checkMinorNeedsMajor(props: ProtonServiceInstanceProps): string[] {
 }
 
 function checkDurations(timeout: Duration, poll: Duration): string[] {
-  const problems: string[] = [];
-  if (!timeout.isUnresolved() && (timeout.toSeconds() < MIN_TIMEOUT.toSeconds() || timeout.toSeconds() > MAX_TIMEOUT.toSeconds())) {
-    problems.push(`deploymentTimeout ${timeout.toHumanString()} is out of range: from 1 minute to 1 hour (CloudFormation's limit)`);
-  }
-  if (!poll.isUnresolved() && (poll.toSeconds() < MIN_POLL.toSeconds() || poll.toSeconds() > MAX_POLL.toSeconds())) {
-    problems.push(`pollInterval ${poll.toHumanString()} is out of range: from 1 second to 5 minutes`);
-  }
+  const problems = [
+    ...checkDuration('deploymentTimeout', timeout, MIN_TIMEOUT, MAX_TIMEOUT, "from 1 minute to 1 hour (CloudFormation's limit)"),
+    ...checkDuration('pollInterval', poll, MIN_POLL, MAX_POLL, 'from 1 second to 5 minutes'),
+  ];
   if (problems.length === 0 && poll.toSeconds() * 2 > timeout.toSeconds()) {
     problems.push(`pollInterval ${poll.toHumanString()} must be at most half of deploymentTimeout ${timeout.toHumanString()}`);
   }
   return problems;
 }
 
+function checkDuration(prop: string, value: Duration, min: Duration, max: Duration, allowed: string): string[] {
+  // Unlike the other props, these cannot wait for deploy time: the provider's waiter is built from them.
+  if (value.isUnresolved()) return [`${prop} is a token: it must be known at synth time, since the provider's waiter is built from it`];
+  const millis = value.toMilliseconds({ integral: false });
+  if (millis % 1000 !== 0) return [`${prop} ${value.toHumanString()} is not a whole number of seconds`];
+  if (millis < min.toMilliseconds() || millis > max.toMilliseconds()) {
+    return [`${prop} ${value.toHumanString()} is out of range: ${allowed}`];
+  }
+  return [];
+}
+
+/** Two custom resources for one instance in one stack would fight over it; other stacks may hold other accounts or regions. */
 function checkDeclaredOnce(scope: Construct, props: ProtonServiceInstanceProps): string[] {
   if (Token.isUnresolved(props.serviceName) || Token.isUnresolved(props.instanceName)) return [];
   const stack = Stack.of(scope);
-  const declared = declaredInstances.get(stack) ?? new Set<string>();
+  const declared = declaredInstances.get(stack) ?? new Map<string, string>();
   declaredInstances.set(stack, declared);
   const key = `${props.serviceName}/${props.instanceName}`;
-  if (declared.has(key)) {
-    return [`service instance ${key} is already declared in stack ${stack.stackName}: two resources would fight over it`];
+  const first = declared.get(key);
+  if (first !== undefined) {
+    return [`service instance ${key} is already declared in stack ${stack.stackName} (by ${first}): declare it once per stack, since two resources would fight over it`];
   }
-  declared.add(key);
+  declared.set(key, scope.node.path);
   return [];
 }

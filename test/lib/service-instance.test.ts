@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { ProtonServiceInstance, ServiceInstanceSpec } from '../../lib';
 
 const spec = (...names: string[]) =>
@@ -83,6 +84,56 @@ describe('ProtonServiceInstance', () => {
     const assetDir = path.join(outdir, `asset.${fn.Properties.Code.S3Key.split('.')[0]}`);
     expect(fs.readdirSync(assetDir)).toEqual(['index.js']);
     expect(fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8')).toContain('isComplete');
+  });
+
+  it('sends every function of the provider to a log group kept one month by default', () => {
+    const template = stackWith((stack) => new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') }));
+    const logGroups = template.findResources('AWS::Logs::LogGroup');
+    expect(Object.values(logGroups).map((group) => group.Properties.RetentionInDays)).toEqual([30, 30, 30]);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
+      expect(Object.keys(logGroups)).toContain(fn.Properties.LoggingConfig.LogGroup.Ref);
+    }
+  });
+
+  it('gives instances with another logRetention a provider of their own, with that retention', () => {
+    const template = stackWith((stack) => {
+      new ProtonServiceInstance(stack, 'A', { serviceName: 'svc', instanceName: 'a', spec: spec('a') });
+      new ProtonServiceInstance(stack, 'B', { serviceName: 'svc', instanceName: 'b', spec: spec('b'), logRetention: logs.RetentionDays.ONE_YEAR });
+    });
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+    const retentions = Object.values(template.findResources('AWS::Logs::LogGroup')).map((group) => group.Properties.RetentionInDays);
+    expect(retentions.sort()).toEqual([30, 30, 30, 365, 365, 365]);
+  });
+
+  it('keeps the spec out of the Provider framework logs and the waiter execution logs', () => {
+    const template = stackWith((stack) => new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') }));
+    const framework = template.findResources('AWS::Lambda::Function', { Properties: { Handler: Match.stringLikeRegexp('^framework\\.') } });
+    expect(Object.keys(framework)).toHaveLength(3);
+    for (const fn of Object.values(framework)) {
+      expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'FATAL' });
+    }
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', { LoggingConfiguration: Match.absent() });
+  });
+
+  it('deploys an instance after the instance it depends on', () => {
+    const template = stackWith((stack) => {
+      const staging = new ProtonServiceInstance(stack, 'Staging', { serviceName: 'payments', instanceName: 'staging', spec: spec('staging') });
+      const prod = new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') });
+      prod.node.addDependency(staging);
+    });
+    const resources = template.findResources('Custom::ProtonServiceInstance');
+    const [stagingId] = Object.keys(resources).filter((id) => id.startsWith('Staging'));
+    const [prodId] = Object.keys(resources).filter((id) => id.startsWith('Prod'));
+    expect(resources[prodId].DependsOn).toEqual([stagingId]);
+    expect(resources[stagingId].DependsOn).toBeUndefined();
+  });
+
+  it('exposes the names it was declared with', () => {
+    const stack = new Stack(new App(), 'Test');
+    const prod = new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod') });
+    expect([prod.serviceName, prod.instanceName]).toEqual(['payments', 'prod']);
   });
 
   it('exposes the attributes as CloudFormation attributes', () => {
