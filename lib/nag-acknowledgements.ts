@@ -46,21 +46,8 @@ export function acknowledgeAnyTemplate(role: IConstruct, templateArn: string): v
     'region only, because the template is Proton\'s to know; declare templateName to scope it to one template');
 }
 
-/**
- * Validations.acknowledge arrived in aws-cdk-lib 2.252 (cdk-nag 3 needs 2.257): an app on an older
- * aws-cdk-lib of the peer range has no cdk-nag 3 to read acknowledgements, and no way to record them.
- */
-const CAN_ACKNOWLEDGE = typeof cdk.Validations?.prototype.acknowledge === 'function';
-
 function acknowledge(scope: IConstruct, id: string, reason: string): void {
-  if (!CAN_ACKNOWLEDGE) return;
-  try {
-    cdk.Validations.of(scope).acknowledge({ id, reason });
-  } catch (e) {
-    // aws-cdk-lib 2.252 to 2.268 refuse an id with a second '::' (the <AWS::Partition> of the wildcard
-    // template ARN); 2.269 reads it. On those versions, declaring templateName removes that finding.
-    if ((e as Error).name !== 'InvalidValidationId') throw e;
-  }
+  cdk.Validations.of(scope).acknowledge({ id, reason });
 }
 
 /** The id cdk-nag gives a wildcard resource: references rendered as <LogicalId.Attr> and <AWS::Pseudo>. */

@@ -6,6 +6,10 @@ import * as path from 'node:path';
 export interface SynthesizedInstance {
   readonly stackName: string;
   readonly logicalId: string;
+  /** The construct path (`aws:cdk:path` metadata), when the app records it. */
+  readonly constructPath?: string;
+  /** The stack's region, when the stack names one; an environment-agnostic stack deploys to the caller's. */
+  readonly region?: string;
   /** The custom resource's properties as CloudFormation would send them (ServiceToken left out). */
   readonly properties: Record<string, string>;
   /** Absolute path of the bundle file behind the onEvent function, and its exported handler name. */
@@ -18,16 +22,26 @@ export interface HandlerLocation {
   readonly exportName: string;
 }
 
-type Resource = { Type: string; Properties?: Record<string, any> };
+type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
 type Template = { Resources: Record<string, Resource> };
 
-/** Runs `cdk synth` for the app in `appDir` (its cdk.json) into `outdir`, offline, quietly. */
-export function synthesize(appDir: string, outdir: string): void {
-  execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], {
-    cwd: appDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
-  });
+/**
+ * Runs `cdk synth` in `appDir` into `outdir`, offline, quietly: the app of its cdk.json, or `app` (a
+ * command, as `cdk synth --app` takes it).
+ */
+export function synthesize(appDir: string, outdir: string, app?: string): void {
+  const appArgs = app === undefined ? [] : ['--app', app];
+  try {
+    execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', ...appArgs, '--output', outdir], {
+      cwd: appDir,
+      // The CLI prints notices (feature flags) even with --quiet: its output matters only when synth fails.
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    });
+  } catch (e) {
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
+    throw new Error(`cdk synth failed in ${appDir}${stderr ? `:\n${stderr}` : ''}`);
+  }
 }
 
 /**
@@ -41,9 +55,10 @@ export function readInstances(outdir: string): SynthesizedInstance[] {
     .filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack')
     .flatMap(([stackName, artifact]) => {
       const template: Template = JSON.parse(fs.readFileSync(path.join(outdir, artifact.properties.templateFile), 'utf8'));
+      const region = regionOf(artifact.environment);
       return Object.entries(template.Resources)
         .filter(([, r]) => r.Type === 'Custom::ProtonServiceInstance')
-        .map(([logicalId, r]) => instanceOf(outdir, template, stackName, logicalId, r));
+        .map(([logicalId, r]) => ({ ...instanceOf(outdir, template, stackName, logicalId, r), ...(region ? { region } : {}) }));
     });
 }
 
@@ -51,10 +66,12 @@ function instanceOf(outdir: string, template: Template, stackName: string, logic
   const { ServiceToken, ...properties } = resource.Properties ?? {};
   const framework = template.Resources[getAttTarget(ServiceToken)];
   const env = framework.Properties?.Environment?.Variables ?? {};
+  const constructPath = resource.Metadata?.['aws:cdk:path'];
   return {
     stackName,
     logicalId,
-    properties: stringProperties(properties),
+    ...(typeof constructPath === 'string' ? { constructPath } : {}),
+    properties: stringProperties(properties, `${stackName}/${logicalId}`),
     onEvent: handlerOf(outdir, template, env.USER_ON_EVENT_FUNCTION_ARN),
     isComplete: handlerOf(outdir, template, env.USER_IS_COMPLETE_FUNCTION_ARN),
   };
@@ -73,11 +90,17 @@ function getAttTarget(ref: unknown): string {
   return target;
 }
 
+/** `aws://account/region` → region; undefined for an environment-agnostic stack. */
+function regionOf(environment: unknown): string | undefined {
+  const region = typeof environment === 'string' ? environment.split('/')[3] : undefined;
+  return region && region !== 'unknown-region' ? region : undefined;
+}
+
 /** CloudFormation hands every scalar property to a custom resource as a string. */
-function stringProperties(properties: Record<string, unknown>): Record<string, string> {
+function stringProperties(properties: Record<string, unknown>, resource: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(properties).map(([k, v]) => {
-      if (typeof v === 'object') throw new Error(`property ${k} is not resolved at synth time: ${JSON.stringify(v)}`);
+      if (typeof v === 'object') throw new Error(`${resource}: property ${k} is not resolved at synth time: ${JSON.stringify(v)}`);
       return [k, String(v)];
     }),
   );
