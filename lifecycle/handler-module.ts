@@ -27,6 +27,8 @@ export function loadHandlers(instance: SynthesizedInstance, env: HandlerEnvironm
     AWS_REGION: env.region ?? 'us-east-1',
     AWS_ACCESS_KEY_ID: 'emulator',
     AWS_SECRET_ACCESS_KEY: 'emulator',
+    // The SDK warns at load time that it will need Node.js 22; Lambda runs the bundle on Node.js 24.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   return { onEvent: load(instance.onEvent), isComplete: load(instance.isComplete) };
 }

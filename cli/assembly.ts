@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readInstances, synthesize } from '../lifecycle/cloud-assembly';
+import { DeclaredInstance } from './preview';
+
+/** Where `cdk synth` writes the cloud assembly unless told otherwise. */
+export const DEFAULT_ASSEMBLY = 'cdk.out';
+
+/**
+ * The instances an app declares. `app` is what cdk's `--app` takes: a cloud assembly directory, or a
+ * command that runs the app, synthesized into a temporary directory. Without it: ./cdk.out.
+ */
+export function declaredInstances(app: string | undefined, cwd: string): DeclaredInstance[] {
+  const directory = path.resolve(cwd, app ?? DEFAULT_ASSEMBLY);
+  if (isDirectory(directory)) return readAssembly(directory);
+  if (app === undefined) {
+    throw new Error(`no cloud assembly in ${DEFAULT_ASSEMBLY}: run \`cdk synth\` first, or pass --app <command|directory>`);
+  }
+  return synthesizeAndRead(app, cwd);
+}
+
+function readAssembly(directory: string): DeclaredInstance[] {
+  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
+    throw new Error(`${directory} is not a cloud assembly: it has no manifest.json`);
+  }
+  return readInstances(directory);
+}
+
+function synthesizeAndRead(app: string, cwd: string): DeclaredInstance[] {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-proton-instance-plan-'));
+  try {
+    try {
+      synthesize(cwd, outdir, app);
+    } catch (e) {
+      throw new Error(`--app ${JSON.stringify(app)}: ${(e as Error).message}`);
+    }
+    return readInstances(outdir);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function isDirectory(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+}

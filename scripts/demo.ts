@@ -1,0 +1,232 @@
+/**
+ * `npm run demo`: the construct's job without an AWS account. Synthesizes the example app, loads the
+ * handler `cdk deploy` would upload from the cloud assembly, and plays the custom resource's
+ * CloudFormation lifecycle against the local Proton emulator, as the Provider framework would.
+ * Exits non-zero when a step does not behave as expected.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ProtonClient } from '@aws-sdk/client-proton';
+import { formatPlan } from '../cli/format';
+import { planInstances } from '../cli/preview';
+import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../emulator';
+import { ProtonSdk } from '../lambda/proton-sdk';
+import { RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances, synthesize } from '../lifecycle';
+import { Observed, describeCalls, describeChange, describeDecision, describeOutcome, mismatches } from './demo/report';
+import { DemoStep, INSTANCE, Props, demoSteps } from './demo/steps';
+import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
+
+/** Long enough to watch a deployment run, short enough for the whole lifecycle to take seconds. */
+const DEPLOYMENT_MS = 1500;
+const POLL_SECONDS = '0.5';
+
+// The bundled handler runs in this process, and its AWS SDK warns that Node 20 support ends in 2027.
+// That warning is about the Lambda runtime, not the demo: the SDK's own switch turns off exactly that
+// one, and every other warning still shows (NODE_NO_WARNINGS would hide them all).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+interface StepResult {
+  readonly step: DemoStep;
+  readonly observed: Observed;
+  readonly problems: string[];
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  console.log(style.bold('cdk-proton-instance demo') + style.dim(': the custom resource\'s lifecycle on a local Proton, no AWS account'));
+  console.log();
+
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'proton-demo-assembly-'));
+  const emulator = await ProtonEmulator.start({ seed: demoSeed(), deploymentDurationMs: DEPLOYMENT_MS });
+  try {
+    const instance = synthesizeExample(outdir);
+    const synthMs = Date.now() - started;
+    const before = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+    console.log(`Proton emulator on ${emulator.endpoint}, seeded with ${path.relative(process.cwd(), exampleSeedPath)} (+ template version 1.2)`);
+    console.log(field('', `payments/prod is at ${before?.templateMajorVersion}.${before?.templateMinorVersion}; deployments take ${seconds(DEPLOYMENT_MS)}`));
+    console.log(field('', `the handler polls every ${POLL_SECONDS} s (synthesized: ${instance.properties.PollIntervalSeconds} s)`));
+
+    const resource = new SimulatedResource(loadHandlers(instance, { endpoint: emulator.endpoint }), instance.logicalId);
+    const steps = demoSteps({ ...instance.properties, PollIntervalSeconds: POLL_SECONDS });
+    const results: StepResult[] = [];
+    let lastSent: Props | undefined;
+    for (const [index, step] of steps.entries()) {
+      console.log();
+      console.log(`${style.bold(`[${index + 1}/${steps.length}] ${step.name}`)}  ${style.dim('CloudFormation sends')} ${style.cyan(step.request)}`);
+      console.log(field('', style.dim(step.story)));
+      const props = propsToSend(step, resource, lastSent);
+      if (props) {
+        describeChange(lastSent, props).forEach((line) => console.log(line));
+        await printPreview(instance, props, emulator);
+        lastSent = props;
+      }
+      results.push(await runStep(step, props, resource, emulator));
+    }
+    printSummary(results, synthMs, Date.now() - started - synthMs);
+    return results.every((r) => r.problems.length === 0) ? 0 : 1;
+  } finally {
+    await emulator.stop();
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Synthesizes bin/example.ts into `outdir` as `cdk deploy` would, and finds the prod instance in the cloud assembly. */
+function synthesizeExample(outdir: string): SynthesizedInstance {
+  console.log('Synthesizing the example app (cdk synth)…');
+  const started = Date.now();
+  synthesize(path.join(__dirname, '..'), outdir);
+  const instances = readInstances(outdir);
+  const prod = instances.find((i) => i.properties.InstanceName === INSTANCE.instanceName);
+  if (!prod) throw new Error(`the example app declares no instance ${INSTANCE.instanceName}`);
+  const stacks = [...new Set(instances.map((i) => i.stackName))].join(', ');
+  const found = `${count(instances.length, 'ProtonServiceInstance')} in ${stacks} (${instances.map((i) => i.logicalId).join(', ')})`;
+  console.log(field('', `done in ${seconds(Date.now() - started)}: ${found}`));
+  const asset = path.relative(outdir, prod.isComplete.file).replace(/^(asset\.\w{8})\w+/, '$1…');
+  console.log(field('', `handler of ${prod.logicalId}: ${asset}, the asset cdk deploy would upload`));
+  return prod;
+}
+
+/**
+ * The example account, plus a published fargate-svc 1.2: the app declares 1.1, the highest minor of
+ * major 1 in the seed, and the minor upgrade step needs somewhere to go.
+ */
+function demoSeed(): Seed {
+  const seed = loadSeedFile(exampleSeedPath);
+  return {
+    ...seed,
+    templates: seed.templates?.map((t) => (t.name === 'fargate-svc' ? { ...t, versions: [...t.versions, { major: 1, minor: 2 }] } : t)),
+  };
+}
+
+/** The properties CloudFormation sends: the step's for Create and Update, its own for rollback and Delete. */
+function propsToSend(step: DemoStep, resource: SimulatedResource, lastSent: Props | undefined): Props | undefined {
+  if (step.props) return step.props(resource.properties ?? lastSent ?? {});
+  return step.request === 'Update (rollback)' ? resource.properties : undefined;
+}
+
+/**
+ * What `cdk-proton-instance plan` shows before the step: the handler's own planner on Proton's current
+ * state. Its reads happen before the step's call log starts, so they don't count as the step's.
+ */
+async function printPreview(instance: SynthesizedInstance, props: Props, emulator: ProtonEmulator): Promise<void> {
+  const proton = new ProtonSdk(new ProtonClient(emulator.clientConfig()));
+  const preview = formatPlan(await planInstances([{ ...instance, properties: props }], () => proton));
+  preview
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('Plan:'))
+    .forEach((line) => console.log(field('preview', style.dim(line))));
+}
+
+async function runStep(step: DemoStep, props: Props | undefined, resource: SimulatedResource, emulator: ProtonEmulator): Promise<StepResult> {
+  step.arrange?.(emulator);
+  emulator.calls.clear();
+  const startDeployment = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName)?.lastAttemptedDeploymentId;
+  let polls = 0;
+  const live = new LiveLine(() => {
+    const now = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+    const deployment = now?.lastAttemptedDeploymentId;
+    if (!deployment || deployment === startDeployment) return undefined;
+    return `poll ${polls} · deployment ${deployment.slice(0, 8)} ${statusColor(String(now?.deploymentStatus))}`;
+  });
+  const options: RunOptions = {
+    beforePoll: (poll) => {
+      polls = poll;
+      live.refresh();
+    },
+    onDecision: (decision) => describeDecision(decision).forEach((line) => live.print(line)),
+  };
+  let outcome: RequestOutcome;
+  try {
+    outcome = await send(step, props, resource, options);
+  } finally {
+    live.stop();
+  }
+
+  console.log(field('proton', describeCalls(emulator.calls.entries)));
+  const observed = observe(outcome, emulator);
+  console.log(field('', style.dim([count(observed.reads, 'read'), count(observed.writes, 'write'), count(observed.polls, 'poll'), seconds(observed.durationMs)].join(', '))));
+  describeOutcome(outcome, step.expect).forEach((line) => console.log(line));
+  const problems = mismatches(step.expect, observed);
+  problems.forEach((problem) => console.log(field('', style.red(`✗ not as expected: ${problem}`))));
+  return { step, observed, problems };
+}
+
+function send(step: DemoStep, props: Props | undefined, resource: SimulatedResource, options: RunOptions): Promise<RequestOutcome> {
+  switch (step.request) {
+    case 'Create':
+      return resource.create(required(props, step), options);
+    case 'Update':
+      return resource.update(required(props, step), options);
+    case 'Update (rollback)':
+      return resource.rollback(options);
+    case 'Delete':
+      return resource.delete(options);
+  }
+}
+
+function required(props: Props | undefined, step: DemoStep): Props {
+  if (!props) throw new Error(`step ${step.name} sends ${step.request} but has no props`);
+  return props;
+}
+
+function observe(outcome: RequestOutcome, emulator: ProtonEmulator): Observed {
+  const updates = emulator.calls.of('UpdateServiceInstance').map((call) => (call.input as { deploymentType?: string }).deploymentType);
+  const creates = emulator.calls.count('CreateServiceInstance');
+  const instance = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+  return {
+    result: outcome.status,
+    deployment: [...new Set([...updates, ...(creates ? ['CreateServiceInstance'] : [])])].join(', ') || 'no change',
+    version: `${instance?.templateMajorVersion}.${instance?.templateMinorVersion}`,
+    reads: emulator.calls.readCount(),
+    writes: emulator.calls.writeCount(),
+    polls: outcome.polls,
+    durationMs: outcome.durationMs,
+  };
+}
+
+function statusColor(status: string): string {
+  if (status === 'SUCCEEDED') return style.green(status);
+  if (status === 'FAILED' || status === 'CANCELLED') return style.red(status);
+  return style.yellow(status);
+}
+
+function printSummary(results: StepResult[], synthMs: number, lifecycleMs: number): void {
+  console.log();
+  console.log(style.bold('Summary'));
+  const rows = results.map(({ step, observed, problems }, i) => [
+    String(i + 1),
+    step.name,
+    step.request,
+    observed.deployment,
+    String(observed.reads),
+    String(observed.writes),
+    String(observed.polls),
+    seconds(observed.durationMs),
+    resultCell(observed, problems),
+  ]);
+  const header = ['#', 'step', 'request', 'deploymentType', 'reads', 'writes', 'polls', 'time', 'result'];
+  table(header, rows, new Set([0, 4, 5, 6, 7])).forEach((line) => console.log(`  ${line}`));
+  console.log();
+  const failed = results.filter((r) => r.problems.length > 0);
+  const verdict = failed.length === 0
+    ? style.green(`All ${results.length} steps behaved as expected.`)
+    : style.red(`${failed.length} of ${results.length} steps did not behave as expected: ${failed.map((r) => r.step.name).join(', ')}.`);
+  console.log(`${verdict} ${style.dim(`Lifecycle ${seconds(lifecycleMs)}, synth ${seconds(synthMs)}.`)}`);
+}
+
+function resultCell(observed: Observed, problems: string[]): string {
+  if (problems.length > 0) return style.red(`✗ ${observed.result}`);
+  if (observed.result === 'FAILED') return style.yellow(`✓ FAILED (expected)`);
+  return style.green(`✓ ${observed.result}`);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(style.red(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
+    process.exitCode = 1;
+  },
+);
