@@ -20,9 +20,8 @@ export function deadline(startedAtMs: number, timeoutSeconds: number, pollSecond
   const pollMs = pollSeconds * 1000;
   // Keep a few polls, at least 30 s and at most a third of the wait, to watch the cancellation end.
   const cancelWindow = Math.min(Math.max(3 * pollMs + POLL_SLACK_MS, 30_000), (timeoutSeconds * 1000) / 3);
-  return {
-    cancelNow: remaining <= cancelWindow,
-    lastPoll: remaining <= pollMs + POLL_SLACK_MS,
-    timeoutSeconds,
-  };
+  const lastPoll = remaining <= pollMs + POLL_SLACK_MS;
+  // In a short wait the last poll can come before the cancel window: a verdict on a deployment that
+  // still runs must never leave it running, so the last poll cancels too.
+  return { cancelNow: lastPoll || remaining <= cancelWindow, lastPoll, timeoutSeconds };
 }

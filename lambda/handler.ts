@@ -67,6 +67,7 @@ export async function isComplete(event: CompletionEvent, proton: ProtonPort, now
 /** One isComplete call for one request. */
 class Request {
   private readonly token: RequestToken;
+  private readonly startedAt: number;
   private readonly deadline: Deadline;
 
   constructor(
@@ -78,8 +79,9 @@ class Request {
   ) {
     this.token = requestToken(event);
     const props = event.ResourceProperties;
+    this.startedAt = Number(event.StartedAt ?? now);
     this.deadline = deadline(
-      Number(event.StartedAt ?? now),
+      this.startedAt,
       Number(props.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       Number(props.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS),
       now,
@@ -93,6 +95,7 @@ class Request {
       instance,
       token: this.token,
       oldProps: this.event.OldResourceProperties,
+      startedAt: this.startedAt,
       deadline: this.deadline,
     });
     switch (step.kind) {

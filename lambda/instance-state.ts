@@ -15,6 +15,8 @@ export interface InstanceState {
   readonly lastClientRequestToken?: string;
   readonly lastAttemptedDeploymentId?: string;
   readonly lastSucceededDeploymentId?: string;
+  /** When the last deployment started (epoch ms). */
+  readonly lastDeploymentAttemptedAt?: number;
 }
 
 /** A component attached to the instance; one deploying blocks updates of the instance. */

@@ -22,6 +22,8 @@ export interface ProgressInput {
   readonly token: RequestToken;
   /** The properties of the request before this one (Update only). */
   readonly oldProps?: InstanceProperties;
+  /** When this request reached the handler (epoch ms, onEvent's StartedAt). */
+  readonly startedAt: number;
   readonly deadline: Deadline;
 }
 
@@ -90,6 +92,15 @@ function followOwn(instance: InstanceState, deadline: Deadline): Step {
 /** This request has not deployed yet: wait for the instance to be idle, then plan. */
 function beforeOwnDeployment(instance: InstanceState, owner: TokenOwner, input: ProgressInput): Step {
   const status = instance.deploymentStatus;
+  if (owner === 'this-resource' && (instance.lastDeploymentAttemptedAt ?? 0) > input.startedAt) {
+    // Another request of this resource deployed after this one began: CloudFormation sent it after giving
+    // up on this one (a rollback while this request still polls). Cancelling or redeploying would undo it.
+    return {
+      kind: 'fail',
+      doing: 'superseded by a newer request of this resource',
+      detail: `its deployment ${deploymentOf(instance)} started after this request; CloudFormation no longer waits for this request, which leaves the instance to the newer one`,
+    };
+  }
   const undoesPrevious = owner === 'this-resource' && deployedProps(instance.lastClientRequestToken, input.oldProps);
   const rollback = undoesPrevious && status !== 'SUCCEEDED';
   if (owner === 'this-resource' && status === 'IN_PROGRESS') {

@@ -39,6 +39,7 @@ export class ProtonSdk implements ProtonPort {
         lastClientRequestToken: i.lastClientRequestToken,
         lastAttemptedDeploymentId: i.lastAttemptedDeploymentId,
         lastSucceededDeploymentId: i.lastSucceededDeploymentId,
+        lastDeploymentAttemptedAt: i.lastDeploymentAttemptedAt?.getTime(),
       };
     } catch (e) {
       if (e instanceof ResourceNotFoundException) return undefined;

@@ -36,7 +36,10 @@ export function removalStep(
   }
   const doc = parseServiceSpec(service.spec, "the service's spec");
   if (!findInstanceEntry(doc, instanceName)) {
-    // The service update that left the instance out has ended, yet the instance is still there.
+    // ACTIVE: the update that left the instance out ended after the instance was read, or Proton is still
+    // deleting it; the next polls see it gone (the last one fails if it never goes).
+    if (service.status === 'ACTIVE') return { kind: 'wait', reason: 'the service no longer lists the instance; Proton is removing it' };
+    // The service update that left the instance out has failed, and the instance is still there.
     return { kind: 'fail', detail: `the service is ${service.status} but still has the instance: ${service.statusMessage ?? 'Proton gave no status message'}` };
   }
   if (components.length > 0) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { LoadedHandlers, host } from './handler-module';
 
 /** What CloudFormation hears back for one request, and what happened on the way. */
@@ -78,19 +79,27 @@ export async function runRequest(handlers: LoadedHandlers, event: Record<string,
   }
 }
 
+/** Where a handler call's log lines go: set per call, so requests run side by side keep their own decisions. */
+const decisionSink = new AsyncLocalStorage<(decision: Record<string, unknown>) => void>();
+let hostLogRouted = false;
+
 /** Runs a handler call with console.log captured: JSON lines become decisions, the rest is dropped. */
-async function captureDecisions<T>(call: () => Promise<T>, record: (decision: Record<string, unknown>) => void): Promise<T> {
+function captureDecisions<T>(call: () => Promise<T>, record: (decision: Record<string, unknown>) => void): Promise<T> {
+  if (!hostLogRouted) routeHostLog();
+  return decisionSink.run(record, call);
+}
+
+/** Sends the host's console.log to the sink of the handler call it comes from; outside a call, it logs as before. */
+function routeHostLog(): void {
   const original = host.console.log;
   host.console.log = (...args: unknown[]) => {
+    const sink = decisionSink.getStore();
+    if (!sink) return original(...args);
     try {
-      record(JSON.parse(args.map(String).join(' ')));
+      sink(JSON.parse(args.map(String).join(' ')));
     } catch {
       // Not a decision line: nothing the lifecycle reports.
     }
   };
-  try {
-    return await call();
-  } finally {
-    host.console.log = original;
-  }
+  hostLogRouted = true;
 }

@@ -26,8 +26,9 @@ describe('removal policy', () => {
     expect(outcome).toMatchObject({ status: 'SUCCESS' });
     const update = h.emulator.calls.of('UpdateService');
     expect(update).toHaveLength(1);
-    expect(update[0].input.spec).not.toMatch(/name: prod/);
-    expect(update[0].input.spec).toMatch(/name: staging/);
+    const { spec } = update[0].input as { spec: string };
+    expect(spec).not.toMatch(/name: prod/);
+    expect(spec).toMatch(/name: staging/);
     expect(h.emulator.state.instances('payments').map((i) => i.name)).toEqual(['staging']);
     expect(outcome.polls).toBeGreaterThan(1);
   });

@@ -1,8 +1,25 @@
-import { ProtonEmulator, ProtonEmulatorOptions, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { SimulatedResource, SynthesizedInstance, loadHandlers, readInstances } from '../../lifecycle';
+import { CancelServiceInstanceDeploymentCommand, ProtonClient } from '@aws-sdk/client-proton';
+import { stringify } from 'yaml';
+import { ProtonEmulator, ProtonEmulatorOptions, Seed, SeedComponent, SeedInstance, exampleSeedPath, loadSeedFile } from '../../emulator';
+import {
+  LoadedHandlers,
+  RequestOutcome,
+  RunOptions,
+  SimulatedResource,
+  SynthesizedInstance,
+  loadHandlers,
+  readInstances,
+  runRequest,
+} from '../../lifecycle';
 
 /** Short timings so a whole lifecycle runs in about a second of real time. */
 export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as const;
+
+/** Emulator time that passes per poll under {@link stepped}: one FAST poll interval. */
+export const STEP_MS = 50;
+
+/** The stack every simulated request comes from; hand-built events use it too, to reach the same resource. */
+export const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/PaymentsInstances/00000000-0000-0000-0000-000000000000';
 
 /** The example app's instance of `instanceName`, as synthesized by the global setup. */
 export function synthesizedInstance(instanceName: string): SynthesizedInstance {
@@ -19,6 +36,10 @@ export interface Harness {
   readonly resource: SimulatedResource;
   /** The synthesized properties of `prod`, with FAST timings. */
   readonly props: Record<string, string>;
+  /** The loaded handler, for requests built by hand ({@link request}). */
+  readonly handlers: LoadedHandlers;
+  /** The resource's logical id in the synthesized stack. */
+  readonly logicalId: string;
 }
 
 /** An emulator seeded with the example account, and the synthesized `prod` handler pointed at it. */
@@ -26,5 +47,120 @@ export async function startHarness(options: ProtonEmulatorOptions = {}, instance
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), deploymentDurationMs: 150, cancellationDurationMs: 100, ...options });
   const instance = synthesizedInstance(instanceName);
   const handlers = loadHandlers(instance, { endpoint: emulator.endpoint });
-  return { emulator, resource: new SimulatedResource(handlers, instance.logicalId), props: { ...instance.properties, ...FAST } };
+  return {
+    emulator,
+    resource: new SimulatedResource(handlers, instance.logicalId, STACK_ID),
+    props: { ...instance.properties, ...FAST },
+    handlers,
+    logicalId: instance.logicalId,
+  };
+}
+
+/**
+ * Run options that move the emulator's manual clock one poll interval before each poll: a deployment
+ * then ends after a fixed number of polls, whatever the machine's speed, so call counts are exact.
+ */
+export function stepped(emulator: ProtonEmulator, options: RunOptions = {}): RunOptions {
+  return {
+    ...options,
+    beforePoll: async (poll) => {
+      emulator.advance(STEP_MS);
+      await options.beforePoll?.(poll);
+    },
+  };
+}
+
+/** A CloudFormation request built by hand, e.g. one sent while an earlier request of the resource still runs. */
+export interface HandBuiltRequest {
+  readonly type: 'Create' | 'Update' | 'Delete';
+  readonly requestId: string;
+  readonly props: Record<string, string>;
+  readonly oldProps?: Record<string, string>;
+  readonly physicalResourceId?: string;
+}
+
+/** Sends one request of the harness's resource (same stack and logical id) through the Provider framework. */
+export async function request(h: Harness, req: HandBuiltRequest, options: RunOptions = {}): Promise<Omit<RequestOutcome, 'requestType' | 'requestId'>> {
+  const serviceToken = { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent' };
+  return runRequest(
+    h.handlers,
+    {
+      RequestType: req.type,
+      RequestId: req.requestId,
+      StackId: STACK_ID,
+      LogicalResourceId: h.logicalId,
+      ResourceType: 'Custom::ProtonServiceInstance',
+      ResponseURL: '...',
+      ResourceProperties: { ...serviceToken, ...req.props },
+      ...(req.oldProps ? { OldResourceProperties: { ...serviceToken, ...req.oldProps } } : {}),
+      ...(req.physicalResourceId ? { PhysicalResourceId: req.physicalResourceId } : {}),
+    },
+    options,
+  );
+}
+
+/** The seed's own instance specs, so a test can declare exactly what Proton has, or one change to it. */
+export const SEEDED = {
+  staging: { port: 8080, desired_count: 1, image: 'payments:1.4.0' },
+  prod: { port: 8080, desired_count: 3, image: 'payments:1.3.2' },
+  pipeline: { unit_test_command: 'npm test', dockerfile: 'Dockerfile' },
+} as const;
+
+export interface DeclaredSpec {
+  readonly prod?: Record<string, unknown>;
+  readonly staging?: Record<string, unknown>;
+  readonly pipeline?: Record<string, unknown>;
+  /** More instance entries (e.g. one the service lacks). */
+  readonly extraInstances?: readonly Record<string, unknown>[];
+}
+
+/** A payments service spec as YAML: the seeded one unless a part is given. */
+export function serviceSpec(declared: DeclaredSpec = {}): string {
+  return stringify({
+    proton: 'ServiceSpec',
+    pipeline: declared.pipeline ?? SEEDED.pipeline,
+    instances: [
+      { name: 'staging', environment: 'staging', spec: declared.staging ?? SEEDED.staging },
+      { name: 'prod', environment: 'prod', spec: declared.prod ?? SEEDED.prod },
+      ...(declared.extraInstances ?? []),
+    ],
+  });
+}
+
+/** The declared properties: `props` with these set, and those given as undefined left out (an omitted prop). */
+export function declare(props: Record<string, string>, changes: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = { ...props };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete result[key];
+    else result[key] = value;
+  }
+  return result;
+}
+
+/** The example account with the prod instance changed as given (versions, status) and components attached. */
+export function exampleSeed(prod: Partial<SeedInstance> = {}, components: readonly SeedComponent[] = []): Seed {
+  const seed = loadSeedFile(exampleSeedPath);
+  const services = (seed.services ?? []).map((service) => ({
+    ...service,
+    instances: (service.instances ?? []).map((instance) => (instance.name === 'prod' ? { ...instance, ...prod } : instance)),
+    components,
+  }));
+  return { ...seed, services };
+}
+
+/** Calls per operation, in the order the operations were first called. */
+export function callCounts(emulator: ProtonEmulator): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of emulator.calls.entries) counts[call.operation] = (counts[call.operation] ?? 0) + 1;
+  return counts;
+}
+
+/** Cancels the instance's running deployment as another client would (a console user, another pipeline). */
+export async function cancelAsSomeoneElse(emulator: ProtonEmulator, serviceName: string, instanceName: string): Promise<void> {
+  const proton = new ProtonClient({ ...emulator.clientConfig(), maxAttempts: 1 });
+  try {
+    await proton.send(new CancelServiceInstanceDeploymentCommand({ serviceName, serviceInstanceName: instanceName }));
+  } finally {
+    proton.destroy();
+  }
 }

@@ -14,6 +14,8 @@ function request(requestId: string, props: InstanceProperties, requestType: Reso
 const EARLY: Deadline = { cancelNow: false, lastPoll: false, timeoutSeconds: 3570 };
 const CANCEL_WINDOW: Deadline = { cancelNow: true, lastPoll: false, timeoutSeconds: 3570 };
 const LAST_POLL: Deadline = { cancelNow: true, lastPoll: true, timeoutSeconds: 3570 };
+/** When the request under test reached the handler. */
+const STARTED_AT = Date.UTC(2025, 0, 1, 12);
 
 /** The rollback Update that CloudFormation sends after the update `failed` (NEW_PROPS) failed. */
 const rollbackEvent = { ...request('req-rollback', OLD_PROPS), OldResourceProperties: NEW_PROPS };
@@ -26,6 +28,7 @@ function step(e: ResourceEvent, instanceOverrides: Parameters<typeof currentInst
     instance: instanceOverrides === undefined ? undefined : currentInstance(instanceOverrides),
     token: requestToken(e),
     oldProps: e.OldResourceProperties,
+    startedAt: STARTED_AT,
     deadline: d,
   };
   return nextStep(input);
@@ -108,8 +111,16 @@ describe('nextStep for a rollback', () => {
 
 describe('nextStep for other deployments', () => {
   it('cancels a deployment of an abandoned request of this same resource', () => {
-    const result = step(rollbackEvent, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(failedUpdate) });
+    const result = step(rollbackEvent, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(failedUpdate), lastDeploymentAttemptedAt: STARTED_AT - 60_000 });
     expect(result).toMatchObject({ kind: 'cancel', reason: expect.stringMatching(/abandoned request of this resource/) });
+  });
+
+  it('stops without a change when a newer request of this resource deployed after this one began (CloudFormation rolled it back)', () => {
+    // The abandoned update still polls while the rollback, sent after it, deploys.
+    for (const deploymentStatus of ['IN_PROGRESS', 'SUCCEEDED', 'CANCELLED']) {
+      const rollbackDeployment = { deploymentStatus, lastClientRequestToken: ownToken(rollbackEvent, true), lastDeploymentAttemptedAt: STARTED_AT + 60_000 };
+      expect(step(failedUpdate, rollbackDeployment)).toMatchObject({ kind: 'fail', doing: 'superseded by a newer request of this resource' });
+    }
   });
 
   it('waits for a deployment someone else started, and never cancels it', () => {
@@ -176,6 +187,11 @@ describe('deadline', () => {
   it('calls the poll the last one when the next would come after the deadline', () => {
     expect(deadline(start, 3570, 10, start + 3570_000 - 14_000).lastPoll).toBe(true);
     expect(deadline(start, 3570, 10, start + 3570_000 - 16_000).lastPoll).toBe(false);
+  });
+
+  it('cancels on the last poll even when that comes before the cancel window of a short wait', () => {
+    // 30 s with 10 s polls: the cancel window is the last 10 s, the last poll starts 15 s before the end.
+    expect(deadline(start, 30, 10, start + 17_000)).toEqual({ cancelNow: true, lastPoll: true, timeoutSeconds: 30 });
   });
 
   it('keeps the cancel window within a third of a short wait', () => {

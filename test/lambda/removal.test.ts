@@ -36,6 +36,11 @@ describe('removalStep', () => {
     expect(step).toMatchObject({ kind: 'fail', detail: expect.stringMatching(/only instance of its service/) });
   });
 
+  it('waits when the service is ACTIVE without the instance, which a read from before the update ended still shows', () => {
+    const step = removalStep('prod', currentInstance(), { spec: serviceSpec({ staging: { spec: {} } }), status: 'ACTIVE' }, []);
+    expect(step).toEqual({ kind: 'wait', reason: 'the service no longer lists the instance; Proton is removing it' });
+  });
+
   it('fails with the service status when the service update ended but the instance stayed', () => {
     const step = removalStep('prod', currentInstance(), { spec: serviceSpec({ staging: { spec: {} } }), status: 'UPDATE_FAILED', statusMessage: 'stack error' }, []);
     expect(step).toEqual({ kind: 'fail', detail: 'the service is UPDATE_FAILED but still has the instance: stack error' });
