@@ -60,7 +60,7 @@ export class Dispatcher {
     if (operation === undefined) {
       throw new ProtonError('UnknownOperationException', 'The requested operation is not recognized by the service.');
     }
-    const fault = this.backend.plan.takeCallFault(operation);
+    const fault = this.backend.plan.takeCallFault(operation, this.backend.clock.now());
     if (fault) {
       throw fault;
     }

@@ -16,6 +16,14 @@ interface ThrottleRate {
   operation?: string;
 }
 
+/** A token bucket: it holds up to one second's worth of calls (at least one) and refills continuously. */
+interface RateLimit {
+  callsPerSecond: number;
+  capacity: number;
+  tokens: number;
+  refilledAt: number;
+}
+
 /** Deployments to script, counted down as deployments start. */
 interface DeploymentFaultQueue {
   remaining: number;
@@ -32,6 +40,7 @@ export class FaultPlan {
   readsPerDeployment?: number;
   private callQueues: CallFaultQueue[] = [];
   private throttleRate?: ThrottleRate;
+  private rateLimit?: RateLimit;
   private deploymentQueues: DeploymentFaultQueue[] = [];
   private readonly staleViews = new Map<string, { view: ServiceInstance; left: number }>();
 
@@ -44,12 +53,17 @@ export class FaultPlan {
     this.throttleRate = rate > 0 ? { rate, random: seededRandom(seed), operation } : undefined;
   }
 
+  limitRate(callsPerSecond: number, now: number): void {
+    const capacity = Math.max(1, callsPerSecond);
+    this.rateLimit = callsPerSecond > 0 ? { callsPerSecond, capacity, tokens: capacity, refilledAt: now } : undefined;
+  }
+
   scriptNextDeployments(count: number, apply: (plan: DeploymentPlan) => void): void {
     this.deploymentQueues.push({ remaining: count, apply });
   }
 
-  /** The error this call must fail with, if any; consumes one scripted failure. */
-  takeCallFault(operation: string): ProtonError | undefined {
+  /** The error this call, arriving at `now`, must fail with, if any; consumes one scripted failure. */
+  takeCallFault(operation: string, now: number): ProtonError | undefined {
     const queue = this.callQueues.find((q) => q.remaining > 0 && (!q.operation || q.operation === operation));
     if (queue) {
       queue.remaining -= 1;
@@ -59,7 +73,23 @@ export class FaultPlan {
     if (rate && (!rate.operation || rate.operation === operation) && rate.random() < rate.rate) {
       return throttled();
     }
-    return undefined;
+    return this.overRateLimit(now) ? throttled() : undefined;
+  }
+
+  /** Refills the bucket for the time passed, then takes a token for this call if one is left. */
+  private overRateLimit(now: number): boolean {
+    const bucket = this.rateLimit;
+    if (!bucket) {
+      return false;
+    }
+    const refill = ((now - bucket.refilledAt) / 1000) * bucket.callsPerSecond;
+    bucket.tokens = Math.min(bucket.capacity, bucket.tokens + refill);
+    bucket.refilledAt = now;
+    if (bucket.tokens < 1) {
+      return true;
+    }
+    bucket.tokens -= 1;
+    return false;
   }
 
   /** How a deployment starting now ends, with any scripted failure, hang or read count applied. */
@@ -102,6 +132,7 @@ export class FaultPlan {
     this.readsPerDeployment = undefined;
     this.callQueues = [];
     this.throttleRate = undefined;
+    this.rateLimit = undefined;
     this.deploymentQueues = [];
     this.staleViews.clear();
   }

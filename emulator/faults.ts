@@ -52,6 +52,18 @@ export class Faults {
     this.b.plan.throttleAtRate(rate, options.seed ?? 1, options.operation);
   }
 
+  /**
+   * From now on calls beyond `callsPerSecond` a second fail with ThrottlingException, as a service's
+   * rate limit does: a token bucket holding one second's worth of calls, refilled continuously on the
+   * emulator's clock. Throttled calls take no token. 0 turns it off.
+   */
+  throttleAbove(callsPerSecond: number): void {
+    if (!(callsPerSecond >= 0)) {
+      throw new Error(`throttleAbove needs a non-negative number of calls per second, got ${callsPerSecond}`);
+    }
+    this.b.plan.limitRate(callsPerSecond, this.b.clock.now());
+  }
+
   /** The next `count` calls (to `operation` only, if given) fail with InternalServerException (HTTP 500). */
   serverErrorNextCalls(count: number, operation?: string): void {
     this.b.plan.failNextCalls('server-error', count, operation);

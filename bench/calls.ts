@@ -1,0 +1,108 @@
+import { parse } from 'yaml';
+import { CallLog } from '../emulator';
+import { SynthesizedInstance } from '../lifecycle';
+import { Figure } from './report';
+import { assertSucceeded, startExampleRig, withInstanceValue } from './rig';
+
+/** Reads and writes in a slice of the call log, as the emulator classes them. */
+interface CallCount {
+  readonly reads: number;
+  readonly writes: number;
+  readonly operations: readonly string[];
+}
+
+/** The calls one isComplete made, and what it decided. */
+interface Poll {
+  readonly calls: CallCount;
+  readonly actions: readonly string[];
+}
+
+/**
+ * Calls Proton sees from the example's prod resource: for an Update that changes nothing Proton runs,
+ * and on each poll while a request waits, first for someone else's deployment, then for its own.
+ */
+export async function measureCalls(instance: SynthesizedInstance): Promise<Figure[]> {
+  const { emulator, resource } = await startExampleRig(instance, { deploymentDurationMs: 1000 });
+  try {
+    const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: '0.2' };
+    // Adopts the seeded prod instance and takes it to the declared 1.1.
+    assertSucceeded(await resource.create(props), 'the Create that adopts prod');
+
+    // The spec as JSON (JSON is YAML): every byte differs, nothing Proton runs does.
+    const beforeNoOp = markOf(emulator.calls);
+    assertSucceeded(await resource.update({ ...props, Spec: JSON.stringify(parse(props.Spec)) }), 'the no-op Update');
+    const noOp = countSince(emulator.calls, beforeNoOp);
+
+    emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: 1000 });
+    const polls = await pollsOf(emulator.calls, (hooks) =>
+      resource.update({ ...props, Spec: withInstanceValue(props.Spec, 'prod', 'desired_count', 4) }, hooks),
+    );
+    return [noOpFigure(noOp), waitingFigure(polls)];
+  } finally {
+    await emulator.stop();
+  }
+}
+
+/** Runs a request with hooks that split the call log by isComplete call and tag each with its decisions. */
+async function pollsOf(
+  log: CallLog,
+  run: (hooks: { beforePoll: (poll: number) => void; onDecision: (d: Record<string, unknown>) => void }) => Promise<unknown>,
+): Promise<Poll[]> {
+  const polls: { start: LogMark; actions: string[] }[] = [];
+  await run({
+    beforePoll: () => polls.push({ start: markOf(log), actions: [] }),
+    onDecision: (decision) => polls[polls.length - 1]?.actions.push(String(decision.action)),
+  });
+  return polls.map((poll, i) => ({ calls: countSince(log, poll.start, polls[i + 1]?.start), actions: poll.actions }));
+}
+
+/** How far the call log had got: its length and its read and write counts. */
+interface LogMark {
+  readonly count: number;
+  readonly reads: number;
+  readonly writes: number;
+}
+
+function markOf(log: CallLog): LogMark {
+  return { count: log.count(), reads: log.readCount(), writes: log.writeCount() };
+}
+
+/** The calls between two marks of the log (the second defaults to now). */
+function countSince(log: CallLog, from: LogMark, to: LogMark = markOf(log)): CallCount {
+  return {
+    reads: to.reads - from.reads,
+    writes: to.writes - from.writes,
+    operations: log.entries.slice(from.count, to.count).map((call) => call.operation),
+  };
+}
+
+function noOpFigure(calls: CallCount): Figure {
+  return {
+    name: 'Proton calls for a no-op update',
+    measured: `${calls.reads} read, ${calls.writes} writes (${calls.operations.join(', ') || 'none'})`,
+    target: '1 read, 0 writes',
+    met: calls.reads === 1 && calls.writes === 0,
+    notes: [
+      "An Update of the example's prod resource whose spec is the same document written as JSON: every byte differs, nothing Proton runs does.",
+      'Counted in the emulator\'s call log from the Update\'s onEvent to isComplete answering true.',
+    ],
+  };
+}
+
+function waitingFigure(polls: readonly Poll[]): Figure {
+  const waiting = polls.filter((poll) => poll.actions.includes('wait'));
+  const maxReads = Math.max(...waiting.map((poll) => poll.calls.reads));
+  const maxWrites = Math.max(...waiting.map((poll) => poll.calls.writes));
+  const other = polls.filter((poll) => !poll.actions.includes('wait'));
+  return {
+    name: 'Proton calls per poll while waiting',
+    measured: `at most ${maxReads} read, ${maxWrites} writes in each of ${waiting.length} waiting polls`,
+    target: '1 read',
+    met: waiting.length > 0 && maxReads === 1 && maxWrites === 0,
+    notes: [
+      "An Update of prod (a spec change) sent while another client's deployment runs on it: the handler waits for that one, deploys, then waits for its own (1 s deployments, 0.2 s polls).",
+      `Polls that decided to wait: ${waiting.length}, each ${[...new Set(waiting.map((p) => p.calls.operations.join('+')))].join(' or ')}.`,
+      `The other polls: ${other.map((p) => `${p.actions.join('/')}: ${p.calls.operations.join('+')}`).join('; ')}.`,
+    ],
+  };
+}

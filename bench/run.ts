@@ -1,0 +1,72 @@
+// `npm run bench`: the figures of issue 6 measured on the local emulator, printed as a table and
+// written to bench/RESULTS.md. A benchmark, not a test: it reports misses rather than failing on them.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readInstances, synthesize } from '../lifecycle';
+import { measureBundles } from './bundle-size';
+import { measureCalls } from './calls';
+import { measureColdStart } from './cold-start';
+import { measureManyAtOnce } from './many-at-once';
+import { Figure, renderResults, renderTable } from './report';
+import { measureSynthScaling } from './synth-scaling';
+import { measureTimeToGreen } from './time-to-green';
+
+const ROOT = path.join(__dirname, '..');
+const RESULTS = path.join(__dirname, 'RESULTS.md');
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'proton-bench-'));
+  try {
+    step('bundling the handler and synthesizing the example app');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-handler.mjs')], { stdio: 'inherit' });
+    const exampleAssembly = path.join(workDir, 'example');
+    synthesize(ROOT, exampleAssembly);
+    const prod = readInstances(exampleAssembly).find((instance) => instance.properties.InstanceName === 'prod');
+    if (!prod) throw new Error('the example app declares no prod instance');
+
+    const figures: Figure[] = [];
+    step('Proton calls: a no-op update, and polls while waiting');
+    figures.push(...(await measureCalls(prod)));
+    step('extra time to green (5 deployments, 1 s polls)');
+    figures.push(await measureTimeToGreen(prod));
+    step('bundle sizes');
+    const { figure: bundleFigure, bundles } = await measureBundles(exampleAssembly, prod, workDir);
+    figures.push(bundleFigure);
+    step('cold start (60 fresh node processes)');
+    figures.push(measureColdStart(bundles));
+    step('synth scaling (9 synths of 1, 10 and 100 instances)');
+    const scaling = measureSynthScaling(workDir);
+    figures.push(scaling.figure);
+    step('many at once (100 instances, throttled above 20 calls/s)');
+    figures.push(await measureManyAtOnce(scaling.largestAssembly));
+
+    const totalSeconds = (Date.now() - benchStarted) / 1000;
+    const results = renderResults(figures, {
+      command: 'npm run bench',
+      date: new Date(),
+      node: process.version,
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
+      loadBefore,
+      loadAfter: os.loadavg(),
+      totalSeconds,
+    });
+    fs.writeFileSync(RESULTS, results);
+    console.log(`\n${renderTable(figures)}\n\nWritten to ${path.relative(process.cwd(), RESULTS)} in ${totalSeconds.toFixed(0)} s.`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const benchStarted = Date.now();
+
+function step(what: string): void {
+  console.error(`bench [${((Date.now() - benchStarted) / 1000).toFixed(0)} s]: ${what}…`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readInstances } from '../lifecycle';
+import { Figure } from './report';
+import { elapsedMs, kb, median, ms, ratio } from './stats';
+
+const COUNTS = [1, 10, 100];
+const RUNS = 3;
+const TIME_RATIO_TARGET = 3;
+const BYTES_PER_INSTANCE_TARGET = 1500;
+
+/** One synth of the generated app in a fresh process. */
+interface Synth {
+  readonly processMs: number;
+  /** Building and synthesizing the app, measured inside the process once its modules are loaded. */
+  readonly appMs: number;
+  readonly templateBytes: number;
+}
+
+export interface SynthScaling {
+  readonly figure: Figure;
+  /** The cloud assembly of the largest app, for the many-at-once figure. */
+  readonly largestAssembly: string;
+}
+
+/** Synth time and template size for 1, 10 and 100 instances in one stack, RUNS fresh processes each, interleaved. */
+export function measureSynthScaling(workDir: string): SynthScaling {
+  const synths = new Map<number, Synth[]>(COUNTS.map((count) => [count, []]));
+  let largestAssembly = '';
+  for (let run = 0; run < RUNS; run++) {
+    for (const count of COUNTS) {
+      const outdir = path.join(workDir, `synth-${count}-${run}`);
+      synths.get(count)!.push(synth(count, outdir));
+      largestAssembly = outdir;
+    }
+  }
+  const at = (count: number) => {
+    const runs = synths.get(count)!;
+    return { processMs: median(runs.map((s) => s.processMs)), appMs: median(runs.map((s) => s.appMs)), templateBytes: runs[0].templateBytes };
+  };
+  const [one, ten, hundred] = COUNTS.map(at);
+  const timeRatio = hundred.processMs / one.processMs;
+  const perInstance = (hundred.templateBytes - one.templateBytes) / 99;
+  const specBytes = readInstances(largestAssembly)[0].properties.Spec.length;
+  const met = timeRatio <= TIME_RATIO_TARGET && perInstance <= BYTES_PER_INSTANCE_TARGET;
+  return {
+    largestAssembly,
+    figure: {
+      name: 'synth scaling',
+      measured: `100 instances ${ratio(timeRatio)} the time of 1 (${ms(hundred.processMs)} vs ${ms(one.processMs)}); ${kb(perInstance)} of template per extra instance`,
+      target: `100 ≤ ${TIME_RATIO_TARGET}× the time of 1; ≤ ${kb(BYTES_PER_INSTANCE_TARGET)} per extra instance`,
+      met,
+      notes: [
+        `bench/synth-app.ts: one stack with N instances sharing one provider, ten to a service, each with a spec holding its own entry, the size of the example's; synthesized by \`node --import tsx\` in a fresh process, ${RUNS} runs per N, interleaved; medians.`,
+        '"process" is the whole fresh process (node, tsx, loading aws-cdk-lib, the app, writing the assembly): what a synth costs, bar the CDK CLI around it. "app" runs from the app\'s first statement to the end of `app.synth()`, which includes aws-cdk-lib\'s own template validation (@aws/cloudformation-validate, a WASM engine started once per synth). Most of a synth is that fixed cost, whatever N.',
+        `Per extra instance: (bytes(100) − bytes(1)) / 99 = ${Math.round(perInstance)} bytes, of which ${specBytes} are the instance's spec (YAML, before JSON escaping). Ratio of "app" alone, 100 to 1: ${ratio(hundred.appMs / one.appMs)}.`,
+      ],
+      table: [
+        ['instances', 'process', 'app', 'template'],
+        ...[one, ten, hundred].map((s, i) => [String(COUNTS[i]), ms(s.processMs), ms(s.appMs), `${s.templateBytes.toLocaleString('en')} bytes`]),
+      ],
+    },
+  };
+}
+
+function synth(count: number, outdir: string): Synth {
+  const started = process.hrtime.bigint();
+  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'synth-app.ts'), String(count), outdir], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const processMs = elapsedMs(started);
+  return { processMs, appMs: Number(output.toString()), templateBytes: fs.statSync(path.join(outdir, 'ManyInstances.template.json')).size };
+}
