@@ -24,7 +24,7 @@ export interface ProtonEmulatorOptions {
   readonly clock?: 'real' | 'manual';
   /** What a FAILED instance shows (Proton does not document it). @default 'previous' */
   readonly failedShows?: Behaviour['failedShows'];
-  /** Path of service-2.json. @default - $PROTON_API_MODEL, else shared/proton-api/service-2.json above this folder */
+  /** Path of service-2.json. @default - $PROTON_API_MODEL, else emulator/api-model/service-2.json */
   readonly modelPath?: string;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { join } from 'path';
 
 /** A reference from a structure member, list member or map key/value to a named shape. */
 export interface MemberRef {
@@ -34,29 +34,16 @@ export interface ServiceModel {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-const MODEL_IN_SHARED = join('shared', 'proton-api', 'service-2.json');
+/** AWS's published API model of Proton (2020-07-20, Apache-2.0), kept in the repository beside the emulator. */
+const BUNDLED_MODEL = join(__dirname, 'api-model', 'service-2.json');
 
-/**
- * Finds the model: `PROTON_API_MODEL` if set, else `shared/proton-api/service-2.json` in this
- * folder or any folder above it, since `shared/` sits beside the repository (also in CI's clone).
- */
-export function findModelFile(from = __dirname): string {
+/** The model to validate against: `PROTON_API_MODEL` if set (to try another model version), else the bundled one. */
+export function findModelFile(): string {
   const fromEnv = process.env.PROTON_API_MODEL;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) {
-      throw new Error(`PROTON_API_MODEL points to ${fromEnv}, which does not exist`);
-    }
-    return fromEnv;
+  if (fromEnv && !existsSync(fromEnv)) {
+    throw new Error(`PROTON_API_MODEL points to ${fromEnv}, which does not exist`);
   }
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const candidate = join(dir, MODEL_IN_SHARED);
-    if (existsSync(candidate)) {
-      return candidate;
-    }
-    if (dirname(dir) === dir) {
-      throw new Error(`No ${MODEL_IN_SHARED} found above ${from}; set PROTON_API_MODEL to its path`);
-    }
-  }
+  return fromEnv || BUNDLED_MODEL;
 }
 
 export function loadServiceModel(path = findModelFile()): ServiceModel {

@@ -172,13 +172,24 @@ class Request {
       case 'fail':
         // A rollback that cannot reach the old state must still succeed, or the stack is stuck in
         // UPDATE_ROLLBACK_FAILED; so must undoing our own major upgrade, which Proton cannot do.
-        if (rollback || (undoesSucceeded && decision.downgrade)) {
+        if (rollback || (undoesSucceeded && decision.downgrade && (await this.undoesLastMajorUpgrade(instance)))) {
           return this.done(instance, `cannot go back: ${decision.reasons.join('; ')}; the instance stays as it is`);
         }
         throw new InstanceError(this.ref, 'planning the update', decision.reasons.join('; '));
       case 'update':
         return this.deploy(instance, decision, rollback);
     }
+  }
+
+  /**
+   * True when the declared major is the one this resource's last (SUCCEEDED) deployment started from:
+   * CloudFormation rolling back our major upgrade after another resource failed. Proton cannot go back,
+   * and failing would leave the stack in UPDATE_ROLLBACK_FAILED. Any other lower major stays an error.
+   */
+  private async undoesLastMajorUpgrade(instance: InstanceState): Promise<boolean> {
+    const deployment = instance.lastSucceededDeploymentId;
+    if (!deployment) return false;
+    return (await this.proton.deploymentInitialMajor(deployment)) === this.desired.templateMajorVersion;
   }
 
   private async deploy(instance: InstanceState, decision: Extract<Plan, { action: 'update' }>, rollback: boolean): Promise<IsCompleteResult> {

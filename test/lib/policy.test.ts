@@ -39,6 +39,7 @@ describe('the handler policy', () => {
     expect(statementsOf(template, 'index.isComplete')).toEqual([
       LOG_WRITE('IsCompleteLogs'),
       { Action: 'proton:ListComponents', Effect: 'Allow', Resource: '*' },
+      { Action: 'proton:GetDeployment', Effect: 'Allow', Resource: arn('deployment/*') },
       {
         Action: [
           'proton:GetServiceInstance',
