@@ -313,7 +313,7 @@ describe('CloudFormation rollback after another resource failed', () => {
     const outcome = await rollbackOf(majorUpgrade(), base());
 
     expect(outcome.status).toBe('SUCCESS');
-    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
+    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1, GetDeployment: 1 });
     expect(outcome.decisions).toContainEqual(
       expect.objectContaining({ action: 'done', note: expect.stringMatching(/^cannot go back: templateMajorVersion 1 is lower .*; the instance stays as it is$/) }),
     );
