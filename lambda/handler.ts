@@ -3,7 +3,7 @@ import { InstanceError, isTransient, protonAnswer } from './errors';
 import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
 import { Plan, componentsBusy, plan, recommendedMinorNeeded } from './planner';
-import { nextStep } from './progress';
+import { Settled, nextStep, whileBlocked } from './progress';
 import { removalStep } from './removal';
 import { InstanceRef, ProtonPort } from './proton-port';
 import { RequestToken, encodeToken, ownerOf, requestToken } from './request-token';
@@ -19,9 +19,6 @@ import {
 import { findInstanceEntry, parseServiceSpec } from './spec';
 
 const NOT_COMPLETE: IsCompleteResult = { IsComplete: false };
-/** Used when an event lacks the construct's timing properties: the provider's defaults. */
-const DEFAULT_TIMEOUT_SECONDS = 3570;
-const DEFAULT_POLL_SECONDS = 10;
 
 /**
  * Checks the request, names the resource and starts the handler's clock; Proton is not called here.
@@ -48,9 +45,7 @@ export async function onEvent(event: ResourceEvent, now: number = Date.now()): P
  * from one read of the instance on every call (see progress.ts and request-token.ts).
  */
 export async function isComplete(event: CompletionEvent, proton: ProtonPort, now: number = Date.now()): Promise<IsCompleteResult> {
-  const desired = desiredState(event.ResourceProperties);
-  const ref = refOf(desired);
-  const request = new Request(event, ref, desired, proton, now);
+  const request = new Request(event, proton, now);
   try {
     return await request.step();
   } catch (e) {
@@ -60,32 +55,29 @@ export async function isComplete(event: CompletionEvent, proton: ProtonPort, now
       return NOT_COMPLETE;
     }
     if (e instanceof InstanceError) throw e;
-    throw new InstanceError(ref, 'talking to Proton', protonAnswer(e));
+    throw new InstanceError(request.ref, 'talking to Proton', protonAnswer(e));
   }
 }
 
 /** One isComplete call for one request. */
 class Request {
+  readonly ref: InstanceRef;
+  private readonly desired: DesiredState;
   private readonly token: RequestToken;
   private readonly startedAt: number;
   private readonly deadline: Deadline;
 
   constructor(
     private readonly event: CompletionEvent,
-    private readonly ref: InstanceRef,
-    private readonly desired: DesiredState,
     private readonly proton: ProtonPort,
     now: number,
   ) {
-    this.token = requestToken(event);
     const props = event.ResourceProperties;
+    this.desired = desiredState(props);
+    this.ref = refOf(this.desired);
+    this.token = requestToken(event);
     this.startedAt = Number(event.StartedAt ?? now);
-    this.deadline = deadline(
-      this.startedAt,
-      Number(props.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-      Number(props.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS),
-      now,
-    );
+    this.deadline = deadline(this.startedAt, Number(props.TimeoutSeconds), Number(props.PollIntervalSeconds), now);
   }
 
   async step(): Promise<IsCompleteResult> {
@@ -103,18 +95,16 @@ class Request {
         if (this.event.RequestType === 'Delete' && this.event.ResourceProperties.RemovalPolicy === 'destroy' && instance) {
           return this.remove(instance);
         }
-        return this.done(instance, step.note);
+        return this.conclude(step, instance);
       case 'wait':
-        this.log({ action: 'wait', reasons: [step.reason] });
-        return NOT_COMPLETE;
+      case 'fail':
+        return this.conclude(step, instance);
       case 'cancel':
         await this.write('cancelling a deployment', () => this.proton.cancelDeployment(this.ref));
         this.log({ action: 'cancel', reasons: [step.reason] });
         return NOT_COMPLETE;
       case 'create':
         return this.create();
-      case 'fail':
-        throw new InstanceError(this.ref, step.doing, step.detail);
       case 'plan':
         return this.planAndDeploy(step.instance, step.rollback, step.undoesSucceeded);
     }
@@ -212,13 +202,21 @@ class Request {
   }
 
   private waitForIdle(instance: InstanceState, reasons: string[], rollback: boolean): IsCompleteResult {
-    if (this.deadline.lastPoll) {
-      const detail = `still blocked after ${this.deadline.timeoutSeconds} s (${reasons.join('; ')}); no change made`;
-      if (rollback) return this.done(instance, detail);
-      throw new InstanceError(this.ref, 'waiting for the instance to be idle', detail);
+    const detail = `still blocked after ${this.deadline.timeoutSeconds} s (${reasons.join('; ')}); no change made`;
+    return this.conclude(whileBlocked(this.deadline, rollback, reasons, detail), instance);
+  }
+
+  /** Answers the framework for a step that needs no Proton call. */
+  private conclude(step: Settled, instance: InstanceState | undefined): IsCompleteResult {
+    switch (step.kind) {
+      case 'done':
+        return this.done(instance, step.note);
+      case 'wait':
+        this.log({ action: 'wait', reasons: [step.reason] });
+        return NOT_COMPLETE;
+      case 'fail':
+        throw new InstanceError(this.ref, step.doing, step.detail);
     }
-    this.log({ action: 'wait', reasons });
-    return NOT_COMPLETE;
   }
 
   private done(instance: InstanceState | undefined, note?: string): IsCompleteResult {

@@ -15,6 +15,9 @@ export type Step =
   | { readonly kind: 'done'; readonly note?: string }
   | { readonly kind: 'fail'; readonly doing: string; readonly detail: string };
 
+/** The steps that need no Proton call: an answer to the framework. */
+export type Settled = Extract<Step, { readonly kind: 'done' | 'wait' | 'fail' }>;
+
 export interface ProgressInput {
   readonly requestType: 'Create' | 'Update' | 'Delete';
   /** Undefined when Proton says the instance does not exist. */
@@ -45,9 +48,7 @@ function deleteStep(instance: InstanceState, owner: TokenOwner, deadline: Deadli
   if (owner !== 'this-resource' || !BUSY_STATUSES.has(instance.deploymentStatus)) return { kind: 'done' };
   // CloudFormation deletes while an earlier request of this resource still deploys (a Delete during a
   // long Create, or after a timeout): nobody waits for that deployment any more.
-  if (instance.deploymentStatus === 'IN_PROGRESS') {
-    return { kind: 'cancel', reason: `deployment ${deploymentOf(instance)} of an abandoned request of this resource` };
-  }
+  if (instance.deploymentStatus === 'IN_PROGRESS') return cancelAbandoned(instance);
   if (deadline.lastPoll) return { kind: 'done', note: `deployment ${deploymentOf(instance)} is still ${instance.deploymentStatus}` };
   return { kind: 'wait', reason: `abandoned deployment ${deploymentOf(instance)} is ${instance.deploymentStatus}` };
 }
@@ -103,18 +104,33 @@ function beforeOwnDeployment(instance: InstanceState, owner: TokenOwner, input: 
   }
   const undoesPrevious = owner === 'this-resource' && deployedProps(instance.lastClientRequestToken, input.oldProps);
   const rollback = undoesPrevious && status !== 'SUCCEEDED';
-  if (owner === 'this-resource' && status === 'IN_PROGRESS') {
-    // CloudFormation sends a new request for this resource only after it gave up on the previous one.
-    return { kind: 'cancel', reason: `deployment ${deploymentOf(instance)} of an abandoned request of this resource` };
-  }
+  // CloudFormation sends a new request for this resource only after it gave up on the previous one.
+  if (owner === 'this-resource' && status === 'IN_PROGRESS') return cancelAbandoned(instance);
   if (BUSY_STATUSES.has(status)) {
-    if (input.deadline.lastPoll) {
-      const detail = `the instance was still ${status} (deployment ${deploymentOf(instance)}, not ours) after ${input.deadline.timeoutSeconds} s; no change made`;
-      return rollback ? { kind: 'done', note: detail } : { kind: 'fail', doing: 'waiting for the instance to be idle', detail };
-    }
-    return { kind: 'wait', reason: `the instance is ${status} (deployment ${deploymentOf(instance)})` };
+    const deployment = deploymentOf(instance);
+    return whileBlocked(
+      input.deadline,
+      rollback,
+      [`the instance is ${status} (deployment ${deployment})`],
+      `the instance was still ${status} (deployment ${deployment}, not ours) after ${input.deadline.timeoutSeconds} s; no change made`,
+    );
   }
   return { kind: 'plan', instance, rollback, undoesSucceeded: undoesPrevious && status === 'SUCCEEDED' };
+}
+
+/**
+ * Something else keeps this request from deploying: wait while polls remain; on the last poll a verdict,
+ * having changed nothing, which a rollback turns into success so the stack is not left in
+ * UPDATE_ROLLBACK_FAILED.
+ */
+export function whileBlocked(deadline: Deadline, rollback: boolean, reasons: string[], detail: string): Settled {
+  if (!deadline.lastPoll) return { kind: 'wait', reason: reasons.join('; ') };
+  return rollback ? { kind: 'done', note: detail } : { kind: 'fail', doing: 'waiting for the instance to be idle', detail };
+}
+
+/** A deployment of an earlier request of this resource, which CloudFormation no longer waits for. */
+function cancelAbandoned(instance: InstanceState): Step {
+  return { kind: 'cancel', reason: `deployment ${deploymentOf(instance)} of an abandoned request of this resource` };
 }
 
 function waitFor(deployment: string, status: string): Step {

@@ -45,8 +45,8 @@ export class ServiceInstanceProvider extends Construct {
   }
 
   /**
-   * Construct ids name resources, so a setting at its default adds nothing to the id: providers declared
-   * before logRetention existed keep theirs.
+   * Construct ids name resources, so a setting at its default adds nothing to the id: the common case
+   * keeps the plain id, and adding a setting later never renames an existing provider.
    */
   private static idFor({ pollInterval, timeout, logRetention }: ServiceInstanceProviderProps): string {
     const base = 'ProtonServiceInstanceProvider';
