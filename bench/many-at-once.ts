@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { ProtonEmulator, Seed, SeedService, exampleSeedPath, loadSeedFile } from '../emulator';
+import { findInstanceEntry, parseServiceSpec } from '../lambda/spec';
 import { RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances } from '../lifecycle';
 import { Figure } from './report';
 import { assertSucceeded, withInstanceValue } from './rig';
@@ -87,5 +87,5 @@ interface InstanceEntry {
 
 /** One instance's entry in a service spec (Proton answers with the whole service's). */
 function entryOf(specYaml: string, instanceName: string): InstanceEntry | undefined {
-  return (parse(specYaml) as { instances: InstanceEntry[] }).instances.find((entry) => entry.name === instanceName);
+  return findInstanceEntry(parseServiceSpec(specYaml, 'the service spec'), instanceName) as InstanceEntry | undefined;
 }

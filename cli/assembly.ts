@@ -5,7 +5,7 @@ import { readInstances, synthesize } from '../lifecycle/cloud-assembly';
 import { DeclaredInstance } from './preview';
 
 /** Where `cdk synth` writes the cloud assembly unless told otherwise. */
-export const DEFAULT_ASSEMBLY = 'cdk.out';
+const DEFAULT_ASSEMBLY = 'cdk.out';
 
 /**
  * The instances an app declares. `app` is what cdk's `--app` takes: a cloud assembly directory, or a

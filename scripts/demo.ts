@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProtonClient } from '@aws-sdk/client-proton';
 import { formatPlan } from '../cli/format';
-import { planInstances } from '../cli/preview';
+import { ProtonReader, planInstances } from '../cli/preview';
 import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../emulator';
 import { ProtonSdk } from '../lambda/proton-sdk';
 import { RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances, synthesize } from '../lifecycle';
@@ -21,9 +21,9 @@ import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
 const DEPLOYMENT_MS = 1500;
 const POLL_SECONDS = '0.5';
 
-// The bundled handler runs in this process, and its AWS SDK warns that Node 20 support ends in 2027.
-// That warning is about the Lambda runtime, not the demo: the SDK's own switch turns off exactly that
-// one, and every other warning still shows (NODE_NO_WARNINGS would hide them all).
+// The bundled handler and the preview's client run in this process, and the AWS SDK warns that Node 20
+// support ends in 2027. That warning is about the Lambda runtime, not the demo: the SDK's own switch
+// turns off exactly that one, and every other warning still shows (NODE_NO_WARNINGS would hide them all).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 interface StepResult {
@@ -39,14 +39,16 @@ async function main(): Promise<number> {
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'proton-demo-assembly-'));
   const emulator = await ProtonEmulator.start({ seed: demoSeed(), deploymentDurationMs: DEPLOYMENT_MS });
+  const previewClient = new ProtonClient(emulator.clientConfig());
   try {
     const instance = synthesizeExample(outdir);
     const synthMs = Date.now() - started;
-    const before = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+    const before = instanceNow(emulator);
     console.log(`Proton emulator on ${emulator.endpoint}, seeded with ${path.relative(process.cwd(), exampleSeedPath)} (+ template version 1.2)`);
     console.log(field('', `payments/prod is at ${before?.templateMajorVersion}.${before?.templateMinorVersion}; deployments take ${seconds(DEPLOYMENT_MS)}`));
     console.log(field('', `the handler polls every ${POLL_SECONDS} s (synthesized: ${instance.properties.PollIntervalSeconds} s)`));
 
+    const proton = new ProtonSdk(previewClient);
     const resource = new SimulatedResource(loadHandlers(instance, { endpoint: emulator.endpoint }), instance.logicalId);
     const steps = demoSteps({ ...instance.properties, PollIntervalSeconds: POLL_SECONDS });
     const results: StepResult[] = [];
@@ -58,7 +60,7 @@ async function main(): Promise<number> {
       const props = propsToSend(step, resource, lastSent);
       if (props) {
         describeChange(lastSent, props).forEach((line) => console.log(line));
-        await printPreview(instance, props, emulator);
+        await printPreview(instance, props, proton);
         lastSent = props;
       }
       results.push(await runStep(step, props, resource, emulator));
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
     printSummary(results, synthMs, Date.now() - started - synthMs);
     return results.every((r) => r.problems.length === 0) ? 0 : 1;
   } finally {
+    previewClient.destroy();
     await emulator.stop();
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -109,8 +112,7 @@ function propsToSend(step: DemoStep, resource: SimulatedResource, lastSent: Prop
  * What `cdk-proton-instance plan` shows before the step: the handler's own planner on Proton's current
  * state. Its reads happen before the step's call log starts, so they don't count as the step's.
  */
-async function printPreview(instance: SynthesizedInstance, props: Props, emulator: ProtonEmulator): Promise<void> {
-  const proton = new ProtonSdk(new ProtonClient(emulator.clientConfig()));
+async function printPreview(instance: SynthesizedInstance, props: Props, proton: ProtonReader): Promise<void> {
   const preview = formatPlan(await planInstances([{ ...instance, properties: props }], () => proton));
   preview
     .split('\n')
@@ -121,10 +123,10 @@ async function printPreview(instance: SynthesizedInstance, props: Props, emulato
 async function runStep(step: DemoStep, props: Props | undefined, resource: SimulatedResource, emulator: ProtonEmulator): Promise<StepResult> {
   step.arrange?.(emulator);
   emulator.calls.clear();
-  const startDeployment = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName)?.lastAttemptedDeploymentId;
+  const startDeployment = instanceNow(emulator)?.lastAttemptedDeploymentId;
   let polls = 0;
   const live = new LiveLine(() => {
-    const now = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+    const now = instanceNow(emulator);
     const deployment = now?.lastAttemptedDeploymentId;
     if (!deployment || deployment === startDeployment) return undefined;
     return `poll ${polls} · deployment ${deployment.slice(0, 8)} ${statusColor(String(now?.deploymentStatus))}`;
@@ -173,7 +175,7 @@ function required(props: Props | undefined, step: DemoStep): Props {
 function observe(outcome: RequestOutcome, emulator: ProtonEmulator): Observed {
   const updates = emulator.calls.of('UpdateServiceInstance').map((call) => (call.input as { deploymentType?: string }).deploymentType);
   const creates = emulator.calls.count('CreateServiceInstance');
-  const instance = emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
+  const instance = instanceNow(emulator);
   return {
     result: outcome.status,
     deployment: [...new Set([...updates, ...(creates ? ['CreateServiceInstance'] : [])])].join(', ') || 'no change',
@@ -183,6 +185,11 @@ function observe(outcome: RequestOutcome, emulator: ProtonEmulator): Observed {
     polls: outcome.polls,
     durationMs: outcome.durationMs,
   };
+}
+
+/** The demo's instance as Proton holds it now. */
+function instanceNow(emulator: ProtonEmulator) {
+  return emulator.state.instance(INSTANCE.serviceName, INSTANCE.instanceName);
 }
 
 function statusColor(status: string): string {

@@ -1,5 +1,7 @@
 import { parseDocument } from 'yaml';
 import { ProtonEmulator } from '../../emulator';
+import { DeploymentType } from '../../lambda/planner';
+import { RequestOutcome } from '../../lifecycle';
 
 /** Custom resource properties, as CloudFormation sends them: all strings. */
 export type Props = Record<string, string>;
@@ -8,10 +10,10 @@ export type Props = Record<string, string>;
 export type Request = 'Create' | 'Update' | 'Update (rollback)' | 'Delete';
 
 /** What Proton must see the handler do: the deployment it starts, or no write at all. */
-export type Deployment = 'CURRENT_VERSION' | 'MINOR_VERSION' | 'MAJOR_VERSION' | 'no change';
+export type Deployment = DeploymentType | 'no change';
 
 export interface Expectation {
-  readonly result: 'SUCCESS' | 'FAILED';
+  readonly result: RequestOutcome['status'];
   readonly deployment: Deployment;
   /** The instance's template version afterwards, `major.minor`. */
   readonly version: string;
