@@ -1,6 +1,6 @@
 import { Backend } from './backend';
-import { currentVersion, endDeployment, startDeployment } from './deployments';
-import { InstanceRecord, TemplateRecord } from './records';
+import { createInstance, currentVersion, endDeployment, startDeployment } from './deployments';
+import { TemplateRecord } from './records';
 import { Seed, SeedInstance, SeedService, SeedTemplate } from './seed';
 import { InstanceEntry, ServiceSpec, parseServiceSpec, readServiceSpec } from './service-spec';
 import { findVersion, recommendedMinor, recommendedVersion } from './versions';
@@ -107,27 +107,18 @@ function seedInstance(
   if (!findVersion(template, major, minor)) {
     throw new Error(`instance ${seed.name}: template ${template.name} has no version ${major || '?'}.${minor || '?'}`);
   }
-  const instance: InstanceRecord = {
-    name: seed.name,
-    serviceName,
-    environmentName: environment,
-    createdAt: now,
-    templateName: template.name,
-    templateMajorVersion: major,
-    templateMinorVersion: minor,
-    spec: seed.spec ?? entry?.spec ?? {},
-    inServiceSpec: false,
-    deploymentStatus: 'IN_PROGRESS',
-    lastDeploymentAttemptedAt: now,
-    lastDeploymentSucceededAt: now,
-  };
-  b.state.addInstance(instance);
-  const creation = startDeployment(b, {
-    instance,
-    target: currentVersion(instance),
-    creates: true,
-    plan: { outcome: 'SUCCEEDED', dueAt: now },
-  });
+  const { instance, creation } = createInstance(
+    b,
+    {
+      name: seed.name,
+      serviceName,
+      environmentName: environment,
+      templateName: template.name,
+      versions: { major, minor },
+      spec: seed.spec ?? entry?.spec ?? {},
+    },
+    { plan: { outcome: 'SUCCEEDED', dueAt: now } },
+  );
   endDeployment(b, creation, now);
   if (seed.deploymentStatus === 'FAILED') {
     const failureMessage = seed.deploymentStatusMessage ?? 'Seeded failure';

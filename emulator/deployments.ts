@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
 import { Backend } from './backend';
 import { conflict, validationError } from './errors';
-import { DeploymentPlan, DeploymentRecord, InstanceRecord, InstanceVersion } from './records';
+import { DeploymentPlan, DeploymentRecord, InstanceRecord, InstanceVersion, SpecMap } from './records';
 import { renderServiceSpec, withEntry } from './service-spec';
+import { VersionPair } from './versions';
 
 /** Statuses during which Proton refuses another change to an instance. */
 const BUSY = new Set(['IN_PROGRESS', 'CANCELLING', 'DELETE_IN_PROGRESS']);
@@ -49,6 +50,45 @@ export interface DeploymentStart {
   creates: boolean;
   /** Defaults to the configured duration and whatever the scripted faults say. */
   plan?: DeploymentPlan;
+}
+
+/** What a new instance is created with. */
+export interface NewInstance {
+  name: string;
+  serviceName: string;
+  environmentName: string;
+  templateName: string;
+  versions: VersionPair;
+  spec: SpecMap;
+}
+
+/**
+ * Adds an instance and starts the deployment that creates it; the instance joins the service spec
+ * when that deployment succeeds.
+ */
+export function createInstance(
+  b: Backend,
+  fields: NewInstance,
+  start: Pick<DeploymentStart, 'clientToken' | 'plan'> = {},
+): { instance: InstanceRecord; creation: DeploymentRecord } {
+  const now = b.clock.now();
+  const instance: InstanceRecord = {
+    name: fields.name,
+    serviceName: fields.serviceName,
+    environmentName: fields.environmentName,
+    createdAt: now,
+    templateName: fields.templateName,
+    templateMajorVersion: fields.versions.major,
+    templateMinorVersion: fields.versions.minor,
+    spec: fields.spec,
+    inServiceSpec: false,
+    deploymentStatus: 'IN_PROGRESS',
+    lastDeploymentAttemptedAt: now,
+    lastDeploymentSucceededAt: now,
+  };
+  b.state.addInstance(instance);
+  const creation = startDeployment(b, { ...start, instance, target: currentVersion(instance), creates: true });
+  return { instance, creation };
 }
 
 /** Starts a deployment; the instance keeps its fields until the deployment SUCCEEDED. */

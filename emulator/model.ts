@@ -38,7 +38,7 @@ export interface ServiceModel {
 const BUNDLED_MODEL = join(__dirname, 'api-model', 'service-2.json');
 
 /** The model to validate against: `PROTON_API_MODEL` if set (to try another model version), else the bundled one. */
-export function findModelFile(): string {
+function findModelFile(): string {
   const fromEnv = process.env.PROTON_API_MODEL;
   if (fromEnv && !existsSync(fromEnv)) {
     throw new Error(`PROTON_API_MODEL points to ${fromEnv}, which does not exist`);

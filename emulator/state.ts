@@ -21,27 +21,18 @@ export class ProtonState {
   constructor(readonly location: Location) {}
 
   template(name: string): TemplateRecord {
-    const template = this.templates.get(name);
-    if (!template) {
-      throw notFound(`Resource of type 'service-template' with name '${name}' not found`);
-    }
-    return template;
+    return found(this.templates.get(name), `Resource of type 'service-template' with name '${name}' not found`);
   }
 
   service(name: string): ServiceRecord {
-    const service = this.services.get(name);
-    if (!service) {
-      throw notFound(`Resource of type 'service' with name '${name}' not found`);
-    }
-    return service;
+    return found(this.services.get(name), `Resource of type 'service' with name '${name}' not found`);
   }
 
   instance(serviceName: string, name: string): InstanceRecord {
-    const instance = this.findInstance(serviceName, name);
-    if (!instance) {
-      throw notFound(`Resource of type 'service-instance' with name '${name}' in service '${serviceName}' not found`);
-    }
-    return instance;
+    return found(
+      this.findInstance(serviceName, name),
+      `Resource of type 'service-instance' with name '${name}' in service '${serviceName}' not found`,
+    );
   }
 
   findInstance(serviceName: string, name: string): InstanceRecord | undefined {
@@ -67,19 +58,11 @@ export class ProtonState {
   }
 
   component(name: string): ComponentRecord {
-    const component = this.components.get(name);
-    if (!component) {
-      throw notFound(`Resource of type 'component' with name '${name}' not found`);
-    }
-    return component;
+    return found(this.components.get(name), `Resource of type 'component' with name '${name}' not found`);
   }
 
   deployment(id: string): DeploymentRecord {
-    const deployment = this.deployments.get(id);
-    if (!deployment) {
-      throw notFound(`Resource of type 'deployment' with id '${id}' not found`);
-    }
-    return deployment;
+    return found(this.deployments.get(id), `Resource of type 'deployment' with id '${id}' not found`);
   }
 
   /** Deployments started at the same instant stay in newest-first order: the sort is stable. */
@@ -117,4 +100,12 @@ export class ProtonState {
 /** How instances are keyed, here and wherever per-instance bookkeeping is kept. */
 export function instanceKey(serviceName: string, name: string): string {
   return `${serviceName}/${name}`;
+}
+
+/** The record a look-up found, or Proton's ResourceNotFoundException with `message`. */
+function found<T>(record: T | undefined, message: string): T {
+  if (record === undefined) {
+    throw notFound(message);
+  }
+  return record;
 }

@@ -1,6 +1,6 @@
 import type { CreateServiceInstanceInput, CreateServiceInstanceOutput } from '@aws-sdk/client-proton';
 import { Backend } from '../backend';
-import { assertServiceActive, startDeployment } from '../deployments';
+import { assertServiceActive, createInstance } from '../deployments';
 import { conflict, validationError } from '../errors';
 import { InstanceRecord } from '../records';
 import { InstanceEntry, findEntry, parseServiceSpec, resolveCurrentValues } from '../service-spec';
@@ -25,10 +25,7 @@ export function createServiceInstance(b: Backend, input: CreateServiceInstanceIn
   return { serviceInstance: instanceView(b.state, instance) };
 }
 
-/**
- * Adds an instance and starts the deployment that creates it; it joins the service spec when that
- * deployment succeeds. Shared with UpdateService, whose spec can add instances too.
- */
+/** Validates the spec entry, then creates the instance; shared with UpdateService, whose spec can add instances too. */
 export function addInstance(
   b: Backend,
   serviceName: string,
@@ -40,25 +37,17 @@ export function addInstance(
     throw validationError(`The spec entry for service instance ${entry.name} needs an environment`);
   }
   b.state.requireEnvironment(entry.environment);
-  const service = b.state.service(serviceName);
-  const now = b.clock.now();
-  const spec = resolveCurrentValues(entry.spec, {});
-  const instance: InstanceRecord = {
-    name: entry.name,
-    serviceName,
-    environmentName: entry.environment,
-    createdAt: now,
-    templateName: service.templateName,
-    templateMajorVersion: versions.major,
-    templateMinorVersion: versions.minor,
-    spec,
-    inServiceSpec: false,
-    deploymentStatus: 'IN_PROGRESS',
-    lastDeploymentAttemptedAt: now,
-    lastDeploymentSucceededAt: now,
-  };
-  b.state.addInstance(instance);
-  const target = { templateMajorVersion: versions.major, templateMinorVersion: versions.minor, spec };
-  startDeployment(b, { instance, target, clientToken, creates: true });
+  const { instance } = createInstance(
+    b,
+    {
+      name: entry.name,
+      serviceName,
+      environmentName: entry.environment,
+      templateName: b.state.service(serviceName).templateName,
+      versions,
+      spec: resolveCurrentValues(entry.spec, {}),
+    },
+    { clientToken },
+  );
   return instance;
 }

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ProtonEmulator, exampleSeedPath, loadSeedFile } from '../../emulator';
 import { SimulatedResource, loadHandlers, readInstances } from '../../lifecycle';
-import { FAST } from '../e2e/support';
-import { REPO_ROOT, assemblyDeclaring, exampleAssembly, runCli } from './support';
+import { FAST, exampleAssembly, synthesizedInstance } from '../e2e/support';
+import { REPO_ROOT, assemblyDeclaring, runCli } from './support';
 
 // Each test runs the built command as a child process, and most run the handler too.
 jest.setTimeout(30_000);
@@ -19,12 +19,6 @@ beforeEach(async () => {
   emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), deploymentDurationMs: 150 });
 });
 afterEach(() => emulator.stop());
-
-function exampleProperties(instanceName: string): Record<string, string> {
-  const found = readInstances(exampleAssembly()).find((i) => i.properties.InstanceName === instanceName);
-  if (!found) throw new Error(`the example app declares no instance ${instanceName}`);
-  return found.properties;
-}
 
 /** The sample output under the README's "Preview a deployment" heading. */
 function readmeSample(): string {
@@ -85,7 +79,7 @@ it('exits 0 with no change once the handler has deployed what the app declares',
 });
 
 it('exits 1 and says why when a deployment would fail', async () => {
-  const prod = exampleProperties('prod');
+  const prod = synthesizedInstance('prod').properties;
   const spec = parseDocument(prod.Spec);
   const entries = (spec.toJS() as { instances: { name: string }[] }).instances;
   spec.setIn(['instances', entries.findIndex((entry) => entry.name === 'prod'), 'environment'], 'staging');
@@ -109,7 +103,7 @@ it('exits 1 when there is no cloud assembly in cdk.out', async () => {
 });
 
 it('exits 1 naming the resource and the property when a property is a token', async () => {
-  const assembly = assemblyDeclaring({ prod: { ...exampleProperties('prod'), Spec: { 'Fn::GetAtt': ['SpecSource', 'Value'] } } });
+  const assembly = assemblyDeclaring({ prod: { ...synthesizedInstance('prod').properties, Spec: { 'Fn::GetAtt': ['SpecSource', 'Value'] } } });
   const run = await runCli(['plan', '--app', assembly], { endpoint: emulator.endpoint });
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(/PaymentsInstances\/Prod\w+: property Spec is not resolved at synth time/);

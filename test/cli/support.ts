@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InstancePreview } from '../../cli/preview';
+import { exampleAssembly } from '../e2e/support';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 /** The command as the package ships it: the esbuild bundle `npm run bundle` writes. */
@@ -49,13 +50,6 @@ export async function planJson(assembly: string, endpoint: string): Promise<{ co
   const run = await runCli(['plan', '--app', assembly, '--json'], { endpoint });
   if (run.code === 1) throw new Error(`plan failed: ${run.stderr}`);
   return { code: run.code, previews: JSON.parse(run.stdout) as InstancePreview[] };
-}
-
-/** The cloud assembly the jest global setup synthesized from the example app. */
-export function exampleAssembly(): string {
-  const outdir = process.env.E2E_CLOUD_ASSEMBLY;
-  if (!outdir) throw new Error('E2E_CLOUD_ASSEMBLY is not set: run through jest (test/e2e/global-setup.ts)');
-  return outdir;
 }
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };

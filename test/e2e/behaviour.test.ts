@@ -5,10 +5,11 @@ import { RunOptions } from '../../lifecycle';
 import {
   Harness,
   SEEDED,
+  adoptSeeded,
   callCounts,
   cancelAsSomeoneElse,
-  declare,
   exampleSeed,
+  seededProps,
   serviceSpec,
   startHarness,
   stepped,
@@ -18,22 +19,12 @@ let h: Harness;
 afterEach(() => h.emulator.stop());
 
 /** Starts the example account (optionally changed) on the stepped clock. */
-async function start(seed = exampleSeed(), failedShows: 'previous' | 'attempted' = 'previous'): Promise<void> {
-  h = await startHarness({ seed, clock: 'manual', failedShows });
+async function start(seed = exampleSeed()): Promise<void> {
+  h = await startHarness({ seed, clock: 'manual' });
 }
 const run = (options?: RunOptions) => stepped(h.emulator, options);
-
-/** The props of prod declaring exactly what the seed holds (1.0, the seeded spec), with these changes. */
-function props(changes: Record<string, string | undefined> = {}): Record<string, string> {
-  return declare(h.props, { Spec: serviceSpec(), TemplateMajorVersion: '1', TemplateMinorVersion: '0', ...changes });
-}
-
-/** Adopts the seeded prod instance without a change, then forgets the calls that took. */
-async function adopted(changes: Record<string, string | undefined> = {}): Promise<void> {
-  const created = await h.resource.create(props(changes), run());
-  expect(created.status).toBe('SUCCESS');
-  h.emulator.calls.clear();
-}
+const props = (changes?: Record<string, string | undefined>) => seededProps(h, changes);
+const adopted = () => adoptSeeded(h, run());
 
 const prod = () => h.emulator.state.instance('payments', 'prod');
 const prodDeployments = () => h.emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' });

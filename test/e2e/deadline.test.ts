@@ -3,7 +3,7 @@
 // real time from onEvent's StartedAt (TimeoutSeconds); the emulator's manual clock moves one poll per
 // poll, so the cancellation it asks for ends a fixed number of polls later.
 import { RunOptions } from '../../lifecycle';
-import { Harness, callCounts, declare, exampleSeed, serviceSpec, startHarness, stepped } from './support';
+import { Harness, adoptSeeded, callCounts, exampleSeed, seededProps, startHarness, stepped } from './support';
 
 let h: Harness;
 afterEach(() => h.emulator.stop());
@@ -12,16 +12,13 @@ const run = (options?: RunOptions) => stepped(h.emulator, options);
 const prod = () => h.emulator.state.instance('payments', 'prod');
 const ours = () => h.emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' })[0];
 
-/** prod as the seed holds it (1.0), with the harness's 30 s wait. */
-const base = () => declare(h.props, { Spec: serviceSpec(), TemplateMajorVersion: '1', TemplateMinorVersion: '0' });
 /** A minor upgrade with a wait of `timeoutSeconds` and 0.1 s polls. */
 const minorUpgradeWithin = (timeoutSeconds: number) =>
-  declare(base(), { TemplateMinorVersion: '1', TimeoutSeconds: String(timeoutSeconds), PollIntervalSeconds: '0.1' });
+  seededProps(h, { TemplateMinorVersion: '1', TimeoutSeconds: String(timeoutSeconds), PollIntervalSeconds: '0.1' });
 
 async function adoptedProd(cancellationDurationMs = 100): Promise<void> {
   h = await startHarness({ seed: exampleSeed(), clock: 'manual', cancellationDurationMs });
-  expect((await h.resource.create(base(), run())).status).toBe('SUCCESS');
-  h.emulator.calls.clear();
+  await adoptSeeded(h, run());
 }
 
 it('cancels a hanging deployment near its deadline, waits until it is CANCELLED, then fails saying so', async () => {

@@ -8,11 +8,13 @@ import { RunOptions } from '../../lifecycle';
 import {
   Harness,
   SEEDED,
+  adoptSeeded,
   callCounts,
   cancelAsSomeoneElse,
   declare,
   exampleSeed,
   request,
+  seededProps,
   serviceSpec,
   startHarness,
   stepped,
@@ -26,17 +28,11 @@ async function start(options: ProtonEmulatorOptions = {}): Promise<void> {
 }
 const run = (options?: RunOptions) => stepped(h.emulator, options);
 
-/** prod as the seed holds it: 1.0 and the seeded spec. */
-const base = () => declare(h.props, { Spec: serviceSpec(), TemplateMajorVersion: '1', TemplateMinorVersion: '0' });
-const minorUpgrade = () => declare(base(), { TemplateMinorVersion: '1' });
-const majorUpgrade = () => declare(base(), { TemplateMajorVersion: '2', TemplateMinorVersion: undefined });
-const specChange = () => declare(base(), { Spec: serviceSpec({ prod: { ...SEEDED.prod, image: 'payments:1.4.0' } }) });
-
-/** CloudFormation created the resource over the seeded instance (no write); the calls that took are forgotten. */
-async function adopted(): Promise<void> {
-  expect((await h.resource.create(base(), run())).status).toBe('SUCCESS');
-  h.emulator.calls.clear();
-}
+const base = () => seededProps(h);
+const minorUpgrade = () => seededProps(h, { TemplateMinorVersion: '1' });
+const majorUpgrade = () => seededProps(h, { TemplateMajorVersion: '2', TemplateMinorVersion: undefined });
+const specChange = () => seededProps(h, { Spec: serviceSpec({ prod: { ...SEEDED.prod, image: 'payments:1.4.0' } }) });
+const adopted = () => adoptSeeded(h, run());
 
 const prod = () => h.emulator.state.instance('payments', 'prod');
 const prodDeployments = () => h.emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' });

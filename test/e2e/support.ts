@@ -16,16 +16,21 @@ import {
 export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as const;
 
 /** Emulator time that passes per poll under {@link stepped}: one FAST poll interval. */
-export const STEP_MS = 50;
+const STEP_MS = 50;
 
 /** The stack every simulated request comes from; hand-built events use it too, to reach the same resource. */
-export const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/PaymentsInstances/00000000-0000-0000-0000-000000000000';
+const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/PaymentsInstances/00000000-0000-0000-0000-000000000000';
+
+/** The cloud assembly the global setup synthesized from the example app. */
+export function exampleAssembly(): string {
+  const outdir = process.env.E2E_CLOUD_ASSEMBLY;
+  if (!outdir) throw new Error('E2E_CLOUD_ASSEMBLY is not set: run through jest (test/e2e/global-setup.ts)');
+  return outdir;
+}
 
 /** The example app's instance of `instanceName`, as synthesized by the global setup. */
 export function synthesizedInstance(instanceName: string): SynthesizedInstance {
-  const outdir = process.env.E2E_CLOUD_ASSEMBLY;
-  if (!outdir) throw new Error('E2E_CLOUD_ASSEMBLY is not set: run through jest (test/e2e/global-setup.ts)');
-  const found = readInstances(outdir).find((i) => i.properties.InstanceName === instanceName);
+  const found = readInstances(exampleAssembly()).find((i) => i.properties.InstanceName === instanceName);
   if (!found) throw new Error(`the example app declares no instance ${instanceName}`);
   return found;
 }
@@ -135,6 +140,17 @@ export function declare(props: Record<string, string>, changes: Record<string, s
     else result[key] = value;
   }
   return result;
+}
+
+/** The harness's props declaring exactly what the seed holds for prod (1.0, the seeded spec), with these changes. */
+export function seededProps(h: Harness, changes: Record<string, string | undefined> = {}): Record<string, string> {
+  return declare(h.props, { Spec: serviceSpec(), TemplateMajorVersion: '1', TemplateMinorVersion: '0', ...changes });
+}
+
+/** CloudFormation creates the resource over the seeded prod instance (no write); the calls that took are forgotten. */
+export async function adoptSeeded(h: Harness, options: RunOptions): Promise<void> {
+  expect((await h.resource.create(seededProps(h), options)).status).toBe('SUCCESS');
+  h.emulator.calls.clear();
 }
 
 /** The example account with the prod instance changed as given (versions, status) and components attached. */

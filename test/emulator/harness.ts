@@ -27,12 +27,7 @@ export function startDemoWithComponent(options: ProtonEmulatorOptions = {}): Pro
 
 /** The real SDK client, with one attempt so errors surface as they are answered. */
 export function clientFor(emulator: ProtonEmulator): ProtonClient {
-  return new ProtonClient({
-    endpoint: emulator.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+  return new ProtonClient({ ...emulator.clientConfig(), maxAttempts: 1 });
 }
 
 /** A request as it travels, for what the SDK would refuse to send or hides (raw status, headers). */

@@ -18,8 +18,6 @@ import { isComplete, onEvent } from '../../lambda/handler';
 import { ProtonSdk } from '../../lambda/proton-sdk';
 import { encodeToken, requestToken } from '../../lambda/request-token';
 import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event';
-
-const clientToken = (e: CompletionEvent) => encodeToken(requestToken(e), false);
 import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
@@ -58,6 +56,7 @@ function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: 
   };
 }
 
+const clientToken = (e: CompletionEvent) => encodeToken(requestToken(e), false);
 const writes = () => [...proton.commandCalls(UpdateServiceInstanceCommand), ...proton.commandCalls(CreateServiceInstanceCommand)];
 
 beforeEach(() => {

@@ -37,7 +37,7 @@ const LIFECYCLE_ENV = /^(npm_package_.*|npm_lifecycle_.*|npm_command|npm_execpat
  * `npm test` adds about this repository (its package, script and prefix) and without NODE_PATH, so
  * nothing resolves from outside the app folder. npm settings (npm_config_*: cache, registry) stay.
  */
-export function userShellEnv(): NodeJS.ProcessEnv {
+function userShellEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!LIFECYCLE_ENV.test(key)) env[key] = value;
@@ -49,7 +49,7 @@ export function userShellEnv(): NodeJS.ProcessEnv {
  * Copies the files a clone would hold (tracked, plus untracked ones git does not ignore) into `dir`,
  * so the pack sees no build output left over from earlier builds. node_modules is linked, not installed.
  */
-export function copyCleanTree(dir: string): void {
+function copyCleanTree(dir: string): void {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
