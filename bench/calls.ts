@@ -22,7 +22,8 @@ interface Poll {
  * and on each poll while a request waits, first for someone else's deployment, then for its own.
  */
 export async function measureCalls(instance: SynthesizedInstance): Promise<Figure[]> {
-  const { emulator, resource } = await startExampleRig(instance, { deploymentDurationMs: 1000 });
+  const rig = await startExampleRig(instance, { deploymentDurationMs: 1000 });
+  const { emulator, resource } = rig;
   try {
     const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: '0.2' };
     // Adopts the seeded prod instance and takes it to the declared 1.1.
@@ -39,7 +40,7 @@ export async function measureCalls(instance: SynthesizedInstance): Promise<Figur
     );
     return [noOpFigure(noOp), waitingFigure(polls)];
   } finally {
-    await emulator.stop();
+    await rig.stop();
   }
 }
 

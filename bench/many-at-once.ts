@@ -1,6 +1,6 @@
 import { ProtonEmulator, Seed, SeedService, exampleSeedPath, loadSeedFile } from '../emulator';
 import { findInstanceEntry, parseServiceSpec } from '../lambda/spec';
-import { RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances } from '../lifecycle';
+import { CloudFormationStandIn, RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances } from '../lifecycle';
 import { Figure } from './report';
 import { assertSucceeded, withInstanceValue } from './rig';
 
@@ -18,9 +18,10 @@ const NEW_IMAGE = 'public.ecr.aws/example/payments:1.4.0';
 export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
   const instances = readInstances(assemblyDir);
   const emulator = await ProtonEmulator.start({ seed: seedHolding(instances), deploymentDurationMs: DEPLOYMENT_MS });
+  const cloudFormation = await CloudFormationStandIn.start();
   try {
     // One loaded handler (one container, one SDK client) serves every resource; see the notes.
-    const handlers = loadHandlers(instances[0], { endpoint: emulator.endpoint });
+    const handlers = loadHandlers(instances[0], { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
     const resources = instances.map((instance) => {
       const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
       return { instance, resource: new SimulatedResource(handlers, instance.logicalId), props };
@@ -39,7 +40,7 @@ export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
     const wallSeconds = (Date.now() - started) / 1000;
     return figureOf(emulator, instances, updates, wallSeconds);
   } finally {
-    await emulator.stop();
+    await Promise.all([emulator.stop(), cloudFormation.stop()]);
   }
 }
 

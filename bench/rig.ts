@@ -1,18 +1,27 @@
 import { parse, stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, exampleSeedPath, loadSeedFile } from '../emulator';
-import { RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers } from '../lifecycle';
+import { CloudFormationStandIn, RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers } from '../lifecycle';
 
 /** One synthesized instance's handler, loaded as a fresh Lambda container would, against its own emulator. */
 export interface Rig {
   readonly emulator: ProtonEmulator;
   readonly resource: SimulatedResource;
+  /** Stops the emulator and the CloudFormation stand-in. */
+  stop(): Promise<void>;
 }
 
 /** An emulator holding the example account (payments: staging and prod at 1.0), and `instance` pointed at it. */
 export async function startExampleRig(instance: SynthesizedInstance, options: ProtonEmulatorOptions): Promise<Rig> {
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), ...options });
-  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint });
-  return { emulator, resource: new SimulatedResource(handlers, instance.logicalId) };
+  const cloudFormation = await CloudFormationStandIn.start();
+  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+  return {
+    emulator,
+    resource: new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation),
+    stop: async () => {
+      await Promise.all([emulator.stop(), cloudFormation.stop()]);
+    },
+  };
 }
 
 /** The service spec with one value of one instance's own spec replaced: a change that deploys. */

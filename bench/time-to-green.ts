@@ -45,7 +45,8 @@ interface Green {
 }
 
 async function timeToGreen(instance: SynthesizedInstance, deploymentDurationMs: number): Promise<Green> {
-  const { emulator, resource } = await startExampleRig(instance, { deploymentDurationMs });
+  const rig = await startExampleRig(instance, { deploymentDurationMs });
+  const { emulator, resource } = rig;
   try {
     let lastPollAt = 0;
     const props = { ...instance.properties, PollIntervalSeconds: String(POLL_MS / 1000) };
@@ -59,6 +60,6 @@ async function timeToGreen(instance: SynthesizedInstance, deploymentDurationMs: 
     if (!completedAt) throw new Error(`the emulator has no completed deployment ${deploymentId}`);
     return { extraMs: greenAt - completedAt.getTime(), lastPollMs: greenAt - lastPollAt };
   } finally {
-    await emulator.stop();
+    await rig.stop();
   }
 }

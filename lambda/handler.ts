@@ -1,4 +1,5 @@
 import { deadline, Deadline } from './deadline';
+import { StackPort } from './cloudformation-sdk';
 import { InstanceError, isTransient, protonAnswer } from './errors';
 import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
@@ -44,7 +45,12 @@ export async function onEvent(event: ResourceEvent, now: number = Date.now()): P
  * Called by the framework with the same event until it returns IsComplete: true. Progress is derived
  * from one read of the instance on every call (see progress.ts and request-token.ts).
  */
-export async function isComplete(event: CompletionEvent, proton: ProtonPort, now: number = Date.now()): Promise<IsCompleteResult> {
+export async function isComplete(
+  event: CompletionEvent,
+  proton: ProtonPort,
+  stacks: StackPort,
+  now: number = Date.now(),
+): Promise<IsCompleteResult> {
   const request = new Request(event, proton, now);
   try {
     return await request.step();
@@ -54,8 +60,22 @@ export async function isComplete(event: CompletionEvent, proton: ProtonPort, now
       request.log({ action: 'retry', error: (e as Error).name });
       return NOT_COMPLETE;
     }
-    if (e instanceof InstanceError) throw e;
-    throw new InstanceError(request.ref, 'talking to Proton', protonAnswer(e));
+    const verdict = e instanceof InstanceError ? e : new InstanceError(request.ref, 'talking to Proton', protonAnswer(e));
+    // A failed Update during CloudFormation's rollback leaves the stack in UPDATE_ROLLBACK_FAILED, which
+    // only a person can clear: there, the instance stays as Proton has it and the rollback goes on.
+    if (event.RequestType === 'Update' && (await rollingBack(stacks, event.StackId))) {
+      return request.yieldToRollback(verdict.message);
+    }
+    throw verdict;
+  }
+}
+
+/** Whether CloudFormation is rolling the stack back; when it cannot be told, the verdict stands. */
+async function rollingBack(stacks: StackPort, stackId: string): Promise<boolean> {
+  try {
+    return await stacks.isRollingBack(stackId);
+  } catch {
+    return false;
   }
 }
 
@@ -66,6 +86,8 @@ class Request {
   private readonly token: RequestToken;
   private readonly startedAt: number;
   private readonly deadline: Deadline;
+  /** What this call read of the instance, for the attributes of a success. */
+  private instance?: InstanceState;
 
   constructor(
     private readonly event: CompletionEvent,
@@ -82,6 +104,7 @@ class Request {
 
   async step(): Promise<IsCompleteResult> {
     const instance = await this.proton.getInstance(this.ref);
+    this.instance = instance;
     const step = nextStep({
       requestType: this.event.RequestType,
       instance,
@@ -204,6 +227,11 @@ class Request {
   private waitForIdle(instance: InstanceState, reasons: string[], rollback: boolean): IsCompleteResult {
     const detail = `still blocked after ${this.deadline.timeoutSeconds} s (${reasons.join('; ')}); no change made`;
     return this.conclude(whileBlocked(this.deadline, rollback, reasons, detail), instance);
+  }
+
+  /** Success during CloudFormation's rollback, with the verdict this request would have given. */
+  yieldToRollback(verdict: string): IsCompleteResult {
+    return this.done(this.instance, `the stack is rolling back; not failing it: ${verdict}`);
   }
 
   /** Answers the framework for a step that needs no Proton call. */

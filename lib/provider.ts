@@ -90,6 +90,10 @@ export class ServiceInstanceProvider extends Construct {
       logGroup: isCompleteLogs,
     });
     this.protonPermissions = new ProtonPermissions(isCompleteRole);
+    // Before it fails an Update, the handler asks whether its own stack is rolling back (see the README).
+    isCompleteRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
+    );
 
     // The framework's functions share one log group; they log nothing below FATAL (see below).
     const frameworkLogs = logGroup('FrameworkLogs');

@@ -14,6 +14,8 @@ export interface LoadedHandlers {
 /** What a Lambda container's environment would give the bundle, pointed at a Proton endpoint. */
 export interface HandlerEnvironment {
   readonly endpoint: string;
+  /** Where the handler asks CloudFormation whether its stack is rolling back: a CloudFormationStandIn. */
+  readonly cloudFormationEndpoint: string;
   readonly region?: string;
 }
 
@@ -24,6 +26,7 @@ export interface HandlerEnvironment {
 export function loadHandlers(instance: SynthesizedInstance, env: HandlerEnvironment): LoadedHandlers {
   Object.assign(host.process.env, {
     AWS_ENDPOINT_URL_PROTON: env.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: env.cloudFormationEndpoint,
     AWS_REGION: env.region ?? 'us-east-1',
     AWS_ACCESS_KEY_ID: 'emulator',
     AWS_SECRET_ACCESS_KEY: 'emulator',

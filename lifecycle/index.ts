@@ -1,4 +1,5 @@
 export * from './cloud-assembly';
+export * from './cloudformation-stand-in';
 export * from './handler-module';
 export * from './provider-simulator';
 export * from './simulated-resource';

@@ -1,3 +1,4 @@
+import { CloudFormationStandIn } from './cloudformation-stand-in';
 import { LoadedHandlers } from './handler-module';
 import { CREATE_FAILED_ID, RequestOutcome, RunOptions, runRequest } from './provider-simulator';
 
@@ -16,6 +17,8 @@ export class SimulatedResource {
     private readonly handlers: LoadedHandlers,
     private readonly logicalId: string,
     private readonly stackId = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Demo/00000000-0000-0000-0000-000000000000',
+    /** Where the stack's status is told, as CloudFormation changes it with each request. */
+    private readonly cloudFormation?: CloudFormationStandIn,
   ) {}
 
   /** The properties CloudFormation last applied successfully. */
@@ -24,14 +27,14 @@ export class SimulatedResource {
   }
 
   async create(props: Record<string, string>, options?: RunOptions): Promise<RequestOutcome> {
-    const outcome = await this.send('Create', props, undefined, options);
+    const outcome = await this.send('Create', props, undefined, options, 'CREATE_IN_PROGRESS');
     this.physicalId = outcome.physicalResourceId;
     if (outcome.status === 'SUCCESS') this.props = props;
     return outcome;
   }
 
   async update(props: Record<string, string>, options?: RunOptions): Promise<RequestOutcome> {
-    const outcome = await this.send('Update', props, this.props, options);
+    const outcome = await this.send('Update', props, this.props, options, 'UPDATE_IN_PROGRESS');
     if (outcome.status === 'SUCCESS') {
       this.props = props;
       this.physicalId = outcome.physicalResourceId;
@@ -44,7 +47,7 @@ export class SimulatedResource {
   /** The Update CloudFormation sends to roll back after a failure: back to the last good properties. */
   async rollback(options?: RunOptions): Promise<RequestOutcome> {
     if (!this.props || !this.failedProps) throw new Error('nothing to roll back: no Update has failed');
-    const outcome = await this.send('Update', this.props, this.failedProps, options);
+    const outcome = await this.send('Update', this.props, this.failedProps, options, 'UPDATE_ROLLBACK_IN_PROGRESS');
     this.failedProps = undefined;
     return outcome;
   }
@@ -54,15 +57,17 @@ export class SimulatedResource {
       // The framework answers a Delete after a failed Create itself.
       return { requestType: 'Delete', requestId: this.nextRequestId(), status: 'SUCCESS', physicalResourceId: CREATE_FAILED_ID, polls: 0, decisions: [], durationMs: 0 };
     }
-    return this.send('Delete', this.props ?? {}, undefined, options);
+    return this.send('Delete', this.props ?? {}, undefined, options, 'DELETE_IN_PROGRESS');
   }
 
   private async send(
     requestType: RequestOutcome['requestType'],
     props: Record<string, string>,
     oldProps: Record<string, string> | undefined,
-    options?: RunOptions,
+    options: RunOptions | undefined,
+    stackStatus: string,
   ): Promise<RequestOutcome> {
+    this.cloudFormation?.setStatus(this.stackId, stackStatus);
     const requestId = this.nextRequestId();
     const event = {
       RequestType: requestType,

@@ -12,7 +12,7 @@ import { formatPlan } from '../cli/format';
 import { ProtonReader, planInstances } from '../cli/preview';
 import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../emulator';
 import { ProtonSdk } from '../lambda/proton-sdk';
-import { RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances, synthesize } from '../lifecycle';
+import { CloudFormationStandIn, RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances, synthesize } from '../lifecycle';
 import { Observed, describeCalls, describeChange, describeDecision, describeOutcome, mismatches } from './demo/report';
 import { DemoStep, INSTANCE, Props, demoSteps } from './demo/steps';
 import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
@@ -39,6 +39,7 @@ async function main(): Promise<number> {
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'proton-demo-assembly-'));
   const emulator = await ProtonEmulator.start({ seed: demoSeed(), deploymentDurationMs: DEPLOYMENT_MS });
+  const cloudFormation = await CloudFormationStandIn.start();
   const previewClient = new ProtonClient(emulator.clientConfig());
   try {
     const instance = synthesizeExample(outdir);
@@ -49,7 +50,8 @@ async function main(): Promise<number> {
     console.log(field('', `the handler polls every ${POLL_SECONDS} s (synthesized: ${instance.properties.PollIntervalSeconds} s)`));
 
     const proton = new ProtonSdk(previewClient);
-    const resource = new SimulatedResource(loadHandlers(instance, { endpoint: emulator.endpoint }), instance.logicalId);
+    const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
     const steps = demoSteps({ ...instance.properties, PollIntervalSeconds: POLL_SECONDS });
     const results: StepResult[] = [];
     let lastSent: Props | undefined;
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
     return results.every((r) => r.problems.length === 0) ? 0 : 1;
   } finally {
     previewClient.destroy();
-    await emulator.stop();
+    await Promise.all([emulator.stop(), cloudFormation.stop()]);
     fs.rmSync(outdir, { recursive: true, force: true });
   }
 }

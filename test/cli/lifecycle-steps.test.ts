@@ -89,7 +89,7 @@ describe("the demo's lifecycle, previewed before each step", () => {
   beforeAll(async () => {
     h = await startHarness({ seed: demoSeed() });
   });
-  afterAll(() => h.emulator.stop());
+  afterAll(() => h.stop());
 
   // A Delete removes the resource from the app: there is nothing left to preview.
   const steps = demoSteps({ ...synthesizedInstance('prod').properties, ...FAST }).filter((step) => step.request !== 'Delete');
@@ -115,7 +115,7 @@ describe("the demo's lifecycle, previewed before each step", () => {
 
 describe('beyond the demo', () => {
   let h: Harness;
-  afterEach(() => h.emulator.stop());
+  afterEach(() => h.stop());
 
   it('previews a create when Proton has no such instance, and the handler creates it with the declared versions', async () => {
     h = await startHarness();

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ProtonEmulator, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { SimulatedResource, loadHandlers, readInstances } from '../../lifecycle';
+import { CloudFormationStandIn, SimulatedResource, loadHandlers, readInstances } from '../../lifecycle';
 import { FAST, exampleAssembly, synthesizedInstance } from '../e2e/support';
 import { REPO_ROOT, assemblyDeclaring, runCli } from './support';
 
@@ -59,10 +59,13 @@ it('only reads Proton', async () => {
 });
 
 it('exits 0 with no change once the handler has deployed what the app declares', async () => {
+  const cloudFormation = await CloudFormationStandIn.start();
   for (const instance of readInstances(exampleAssembly())) {
-    const resource = new SimulatedResource(loadHandlers(instance, { endpoint: emulator.endpoint }), instance.logicalId);
+    const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
     expect((await resource.create({ ...instance.properties, ...FAST })).status).toBe('SUCCESS');
   }
+  await cloudFormation.stop();
   const run = await runCli(['plan', '--app', exampleAssembly()], { endpoint: emulator.endpoint });
   expect(run.stdout).toBe(
     [

@@ -16,7 +16,7 @@ import {
 } from './support';
 
 let h: Harness;
-afterEach(() => h.emulator.stop());
+afterEach(() => h.stop());
 
 /** Starts the example account (optionally changed) on the stepped clock. */
 async function start(seed = exampleSeed()): Promise<void> {

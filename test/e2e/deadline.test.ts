@@ -6,7 +6,7 @@ import { RunOptions } from '../../lifecycle';
 import { Harness, adoptSeeded, callCounts, exampleSeed, seededProps, startHarness, stepped } from './support';
 
 let h: Harness;
-afterEach(() => h.emulator.stop());
+afterEach(() => h.stop());
 
 const run = (options?: RunOptions) => stepped(h.emulator, options);
 const prod = () => h.emulator.state.instance('payments', 'prod');

@@ -21,7 +21,7 @@ import {
 } from './support';
 
 let h: Harness;
-afterEach(() => h.emulator.stop());
+afterEach(() => h.stop());
 
 async function start(options: ProtonEmulatorOptions = {}): Promise<void> {
   h = await startHarness({ seed: exampleSeed(), clock: 'manual', ...options });
@@ -293,6 +293,21 @@ describe('CloudFormation rollback after a failed update', () => {
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 4, ListComponents: 1, UpdateServiceInstance: 1 });
     expect(prod()?.deploymentStatus).toBe('FAILED');
   });
+  it("succeeds when someone else's failed deployment came after ours and the rollback deployment fails too", async () => {
+    await start();
+    await adopted();
+    await failedUpdate(minorUpgrade());
+    h.emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: 0, outcome: 'FAILED', failureMessage: 'theirs failed' });
+    h.emulator.faults.failNextDeployments(1, 'still broken');
+
+    const outcome = await h.resource.rollback(run());
+
+    expect(outcome.status).toBe('SUCCESS');
+    expect(outcome.decisions).toContainEqual(
+      expect.objectContaining({ action: 'done', note: expect.stringMatching(/^the stack is rolling back; not failing it: .*still broken/) }),
+    );
+    expect(prod()?.deploymentStatus).toBe('FAILED');
+  });
 });
 
 describe('CloudFormation rollback after another resource failed', () => {
@@ -314,6 +329,35 @@ describe('CloudFormation rollback after another resource failed', () => {
       expect.objectContaining({ action: 'done', note: expect.stringMatching(/^cannot go back: templateMajorVersion 1 is lower .*; the instance stays as it is$/) }),
     );
     expect(prod()).toMatchObject({ templateMajorVersion: '2', deploymentStatus: 'SUCCEEDED' });
+  });
+
+  it('succeeds when the deployment back to our previous minor fails, since CloudFormation is rolling back', async () => {
+    await start();
+    await adopted();
+    expect((await h.resource.update(minorUpgrade(), run())).status).toBe('SUCCESS');
+    h.emulator.faults.failNextDeployments(1, 'still broken');
+    h.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
+    h.emulator.calls.clear();
+
+    const outcome = await rollbackOf(minorUpgrade(), base());
+
+    expect(outcome.status).toBe('SUCCESS');
+    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 4, ListComponents: 1, UpdateServiceInstance: 1 });
+    expect(outcome.decisions).toContainEqual(
+      expect.objectContaining({ action: 'done', note: expect.stringMatching(/^the stack is rolling back; not failing it: .*still broken/) }),
+    );
+    expect(prod()).toMatchObject({ templateMinorVersion: '1', deploymentStatus: 'FAILED' });
+  });
+
+  it('fails the same deployment back when the stack is not rolling back (a plain update)', async () => {
+    await start();
+    await adopted();
+    expect((await h.resource.update(minorUpgrade(), run())).status).toBe('SUCCESS');
+    h.emulator.faults.failNextDeployments(1, 'still broken');
+
+    const outcome = await rollbackOf(minorUpgrade(), base());
+
+    expect(outcome).toMatchObject({ status: 'FAILED', reason: expect.stringMatching(/still broken/) });
   });
 
   it('moves the minor version back when our minor upgrade had succeeded', async () => {

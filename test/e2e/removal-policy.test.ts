@@ -1,7 +1,7 @@
 import { Harness, startHarness } from './support';
 
 let h: Harness;
-afterEach(() => h.emulator.stop());
+afterEach(() => h.stop());
 
 describe('removal policy', () => {
   it('leaves the instance in Proton on Delete by default (RETAIN), with no write', async () => {

@@ -5,6 +5,7 @@ import {
   LoadedHandlers,
   RequestOutcome,
   RunOptions,
+  CloudFormationStandIn,
   SimulatedResource,
   SynthesizedInstance,
   loadHandlers,
@@ -45,16 +46,28 @@ export interface Harness {
   readonly handlers: LoadedHandlers;
   /** The resource's logical id in the synthesized stack. */
   readonly logicalId: string;
+  /** The stack's status as the handler reads it (DescribeStacks), set by `resource` as it sends requests. */
+  readonly cloudFormation: CloudFormationStandIn;
+  /** Stops the emulator and the CloudFormation stand-in. */
+  stop(): Promise<void>;
+  /** Sets what DescribeStacks reports for the stack, as CloudFormation does outside `resource`'s requests. */
+  stackStatus(status: string): void;
 }
 
 /** An emulator seeded with the example account, and the synthesized `prod` handler pointed at it. */
 export async function startHarness(options: ProtonEmulatorOptions = {}, instanceName = 'prod'): Promise<Harness> {
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), deploymentDurationMs: 150, cancellationDurationMs: 100, ...options });
   const instance = synthesizedInstance(instanceName);
-  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint });
+  const cloudFormation = await CloudFormationStandIn.start();
+  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
   return {
     emulator,
-    resource: new SimulatedResource(handlers, instance.logicalId, STACK_ID),
+    cloudFormation,
+    stop: async () => {
+      await Promise.all([emulator.stop(), cloudFormation.stop()]);
+    },
+    stackStatus: (status) => cloudFormation.setStatus(STACK_ID, status),
+    resource: new SimulatedResource(handlers, instance.logicalId, STACK_ID, cloudFormation),
     props: { ...instance.properties, ...FAST },
     handlers,
     logicalId: instance.logicalId,

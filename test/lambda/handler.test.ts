@@ -21,6 +21,8 @@ import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event
 import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
+/** A stack that is not rolling back, unless a test says otherwise. */
+const stacks = { isRollingBack: jest.fn(async (_stackId: string) => false) };
 const sdk = new ProtonSdk(new ProtonClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }));
 
 const PROPS: InstanceProperties = {
@@ -60,6 +62,7 @@ const clientToken = (e: CompletionEvent) => encodeToken(requestToken(e), false);
 const writes = () => [...proton.commandCalls(UpdateServiceInstanceCommand), ...proton.commandCalls(CreateServiceInstanceCommand)];
 
 beforeEach(() => {
+  stacks.isRollingBack.mockReset().mockResolvedValue(false);
   proton.reset();
   proton.on(ListComponentsCommand).resolves({ components: [] });
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -95,7 +98,7 @@ describe('onEvent', () => {
 describe('isComplete', () => {
   it('reads once and writes nothing when nothing differs', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
-    const result = await isComplete(event('Update'), sdk);
+    const result = await isComplete(event('Update'), sdk, stacks);
     expect(result).toEqual({
       IsComplete: true,
       Data: {
@@ -111,7 +114,7 @@ describe('isComplete', () => {
   it('starts a CURRENT_VERSION deployment with the request token when only the spec differs', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
     const e = event('Update', { Spec: serviceSpec({ prod: { spec: { ...PROD_SPEC, port: 1 } } }) });
-    await expect(isComplete(e, sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(e, sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input).toEqual({
       serviceName: 'payments',
       name: 'prod',
@@ -126,7 +129,7 @@ describe('isComplete', () => {
     proton.on(ListServiceTemplateVersionsCommand).resolves({
       templateVersions: [{ templateName: 'fargate-svc', majorVersion: '2', minorVersion: '0', recommendedMinorVersion: '1', status: 'PUBLISHED', arn: 'a', createdAt: new Date(), lastModifiedAt: new Date() }],
     });
-    await isComplete(event('Update', { TemplateMajorVersion: '2' }), sdk);
+    await isComplete(event('Update', { TemplateMajorVersion: '2' }), sdk, stacks);
     expect(proton.commandCalls(ListServiceTemplateVersionsCommand)[0].args[0].input).toEqual({ templateName: 'fargate-svc', majorVersion: '2' });
     expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input).toMatchObject({
       deploymentType: 'MAJOR_VERSION', templateMajorVersion: '2', templateMinorVersion: '1',
@@ -141,10 +144,10 @@ describe('isComplete', () => {
       .resolvesOnce(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222' }))
       .resolves(instance({ templateMinorVersion: '1', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222', lastSucceededDeploymentId: '22222222-2222-2222-2222-222222222222' }));
 
-    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
-    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
-    expect(await isComplete(e, sdk)).toEqual({ IsComplete: false });
-    expect(await isComplete(e, sdk)).toMatchObject({ IsComplete: true, Data: { DeploymentId: '22222222-2222-2222-2222-222222222222', TemplateMinorVersion: '1' } });
+    expect(await isComplete(e, sdk, stacks)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk, stacks)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk, stacks)).toEqual({ IsComplete: false });
+    expect(await isComplete(e, sdk, stacks)).toMatchObject({ IsComplete: true, Data: { DeploymentId: '22222222-2222-2222-2222-222222222222', TemplateMinorVersion: '1' } });
     const updates = proton.commandCalls(UpdateServiceInstanceCommand).map((c) => c.args[0].input);
     // The stale read re-sends the same request with the same token: Proton returns the deployment it started.
     expect(updates).toHaveLength(2);
@@ -153,7 +156,7 @@ describe('isComplete', () => {
 
   it('waits without a write while another deployment of the instance is IN_PROGRESS', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS' }));
-    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(writes()).toHaveLength(0);
   });
 
@@ -162,7 +165,7 @@ describe('isComplete', () => {
     proton.on(ListComponentsCommand).resolves({
       components: [{ name: 'cache', deploymentStatus: 'IN_PROGRESS', arn: 'a', createdAt: new Date(), environmentName: 'prod', lastModifiedAt: new Date() }],
     });
-    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(ListComponentsCommand)[0].args[0].input).toEqual({ serviceName: 'payments', serviceInstanceName: 'prod' });
     expect(writes()).toHaveLength(0);
   });
@@ -170,24 +173,24 @@ describe('isComplete', () => {
   it('keeps waiting, not failing, when Proton answers ConflictException to the update', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
     proton.on(UpdateServiceInstanceCommand).rejects(new ConflictException({ message: 'busy', $metadata: {} }));
-    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk, stacks)).resolves.toEqual({ IsComplete: false });
   });
 
   it('keeps waiting when reads are throttled beyond the SDK retries', async () => {
     proton.on(GetServiceInstanceCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
-    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
   });
 
   it('keeps waiting on a 5xx answer', async () => {
     const error = Object.assign(new Error('boom'), { name: 'InternalFailure', $metadata: { httpStatusCode: 503 } });
     proton.on(GetServiceInstanceCommand).rejects(error);
-    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
   });
 
   it("fails with the service, the instance and Proton's answer when Proton refuses the update", async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
     proton.on(UpdateServiceInstanceCommand).rejects(new ValidationException({ message: 'version 1.9 is not published', $metadata: {} }));
-    await expect(isComplete(event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' }), sdk)).rejects.toThrow(
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' }), sdk, stacks)).rejects.toThrow(
       'Proton service instance payments/prod: updating with MINOR_VERSION: Proton answered ValidationException: version 1.9 is not published',
     );
   });
@@ -195,7 +198,7 @@ describe('isComplete', () => {
   it('keeps a failure message under CloudFormation response limits', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
     proton.on(UpdateServiceInstanceCommand).rejects(new ValidationException({ message: 'x'.repeat(10000), $metadata: {} }));
-    const error = await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk).catch((e: Error) => e);
+    const error = await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: {} } }) }), sdk, stacks).catch((e: Error) => e);
     expect((error as Error).message.length).toBeLessThanOrEqual(1000);
   });
 
@@ -212,21 +215,21 @@ describe('isComplete', () => {
 
     it('succeeds without a write when it goes back to the major that upgrade started from (a CloudFormation rollback)', async () => {
       proton.on(GetDeploymentCommand).resolves(initialMajor('1'));
-      await expect(isComplete(back, sdk)).resolves.toMatchObject({ IsComplete: true, Data: { TemplateMajorVersion: '2' } });
+      await expect(isComplete(back, sdk, stacks)).resolves.toMatchObject({ IsComplete: true, Data: { TemplateMajorVersion: '2' } });
       expect(proton.commandCalls(GetDeploymentCommand)[0].args[0].input).toEqual({ id: '11111111-1111-1111-1111-111111111111' });
       expect(writes()).toHaveLength(0);
     });
 
     it('still fails when the last deployment did not start from the declared major', async () => {
       proton.on(GetDeploymentCommand).resolves(initialMajor('2'));
-      await expect(isComplete(back, sdk)).rejects.toThrow(/templateMajorVersion 1 is lower than the instance's current major version 2/);
+      await expect(isComplete(back, sdk, stacks)).rejects.toThrow(/templateMajorVersion 1 is lower than the instance's current major version 2/);
       expect(writes()).toHaveLength(0);
     });
   });
 
   it('fails without a write when a lower major is declared', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance({ templateMajorVersion: '2' }));
-    await expect(isComplete(event('Update', { TemplateMajorVersion: '1' }), sdk)).rejects.toThrow(/templateMajorVersion 1 is lower than .* 2/);
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1' }), sdk, stacks)).rejects.toThrow(/templateMajorVersion 1 is lower than .* 2/);
     expect(writes()).toHaveLength(0);
   });
 
@@ -238,21 +241,21 @@ describe('isComplete', () => {
       lastClientRequestToken: clientToken(e),
       lastAttemptedDeploymentId: '33333333-3333-3333-3333-333333333333',
     }));
-    await expect(isComplete(e, sdk)).rejects.toThrow(
+    await expect(isComplete(e, sdk, stacks)).rejects.toThrow(
       `Proton service instance payments/prod: expected deployment 33333333-3333-3333-3333-333333333333 to succeed, Proton reports ${status}: CloudFormation stack failed: port already in use`,
     );
   });
 
   it('redeploys when fields match but the last deployment, started by someone else, FAILED', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'FAILED' }));
-    await expect(isComplete(event('Update'), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Update'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input.deploymentType).toBe('CURRENT_VERSION');
   });
 
   it('creates a missing instance on Create with the request token and declared versions', async () => {
     proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'no such instance', $metadata: {} }));
     const e = event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '0' });
-    await expect(isComplete(e, sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(e, sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(CreateServiceInstanceCommand)[0].args[0].input).toEqual({
       serviceName: 'payments', name: 'prod', spec: e.ResourceProperties.Spec, templateMajorVersion: '1', templateMinorVersion: '0', clientToken: clientToken(e),
     });
@@ -260,37 +263,37 @@ describe('isComplete', () => {
 
   it('adopts an existing instance on Create and converges it as an update would', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
-    await expect(isComplete(event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '1' }), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '1' }), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(CreateServiceInstanceCommand)).toHaveLength(0);
     expect(proton.commandCalls(UpdateServiceInstanceCommand)[0].args[0].input.deploymentType).toBe('MINOR_VERSION');
   });
 
   it('adopts an existing instance on Create with no write when it already matches', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance());
-    await expect(isComplete(event('Create'), sdk)).resolves.toMatchObject({ IsComplete: true });
+    await expect(isComplete(event('Create'), sdk, stacks)).resolves.toMatchObject({ IsComplete: true });
     expect(writes()).toHaveLength(0);
   });
 
   it('fails clearly on Update when the instance no longer exists', async () => {
     proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
-    await expect(isComplete(event('Update'), sdk)).rejects.toThrow('Proton service instance payments/prod: update request: Proton has no such instance');
+    await expect(isComplete(event('Update'), sdk, stacks)).rejects.toThrow('Proton service instance payments/prod: update request: Proton has no such instance');
   });
 
   it('succeeds on Delete with one read and no write when no request of this resource is deploying', async () => {
     proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS' }));
-    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: true });
+    await expect(isComplete(event('Delete'), sdk, stacks)).resolves.toEqual({ IsComplete: true });
     expect(proton.calls()).toHaveLength(1);
   });
 
   it('succeeds on Delete when the instance is already gone', async () => {
     proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
-    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: true });
+    await expect(isComplete(event('Delete'), sdk, stacks)).resolves.toEqual({ IsComplete: true });
   });
 
   it('cancels, on Delete, a deployment that an abandoned request of this resource started', async () => {
     const create = { ...event('Create'), RequestId: 'req-0' };
     proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(create) }));
-    await expect(isComplete(event('Delete'), sdk)).resolves.toEqual({ IsComplete: false });
+    await expect(isComplete(event('Delete'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(CancelServiceInstanceDeploymentCommand)[0].args[0].input).toEqual({ serviceName: 'payments', serviceInstanceName: 'prod' });
   });
 
@@ -304,8 +307,42 @@ describe('isComplete', () => {
   it('never logs the spec', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     proton.on(GetServiceInstanceCommand).resolves(instance());
-    await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: { ...PROD_SPEC, token: 'hunter2' } } }) }), sdk);
+    await isComplete(event('Update', { Spec: serviceSpec({ prod: { spec: { ...PROD_SPEC, token: 'hunter2' } } }) }), sdk, stacks);
     await onEvent(event('Update', { Spec: serviceSpec({ prod: { spec: { token: 'hunter2' } } }) }));
     expect(log.mock.calls.flat().join('\n')).not.toContain('hunter2');
+  });
+});
+
+describe('isComplete during a CloudFormation rollback', () => {
+  const failing = () => {
+    proton.on(GetServiceInstanceCommand).resolves(instance());
+    proton.on(UpdateServiceInstanceCommand).rejects(new ValidationException({ message: 'version 1.9 is not published', $metadata: {} }));
+  };
+
+  it('succeeds, with the attributes Proton reports, an Update that would fail while the stack is rolling back', async () => {
+    failing();
+    stacks.isRollingBack.mockResolvedValue(true);
+    const e = event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' });
+    await expect(isComplete(e, sdk, stacks)).resolves.toMatchObject({ IsComplete: true, Data: { TemplateMajorVersion: '1', TemplateMinorVersion: '0' } });
+    expect(stacks.isRollingBack).toHaveBeenCalledWith(e.StackId);
+  });
+
+  it('keeps the verdict when the stack is not rolling back', async () => {
+    failing();
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' }), sdk, stacks)).rejects.toThrow(/version 1.9 is not published/);
+  });
+
+  it('keeps the verdict when CloudFormation cannot be asked', async () => {
+    failing();
+    stacks.isRollingBack.mockRejectedValue(new Error('AccessDenied'));
+    await expect(isComplete(event('Update', { TemplateMajorVersion: '1', TemplateMinorVersion: '9' }), sdk, stacks)).rejects.toThrow(/version 1.9 is not published/);
+  });
+
+  it('asks nothing of CloudFormation on a Create, which a rollback deletes rather than updates', async () => {
+    failing();
+    proton.on(GetServiceInstanceCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    proton.on(CreateServiceInstanceCommand).rejects(new ValidationException({ message: 'bad', $metadata: {} }));
+    await expect(isComplete(event('Create'), sdk, stacks)).rejects.toThrow(/bad/);
+    expect(stacks.isRollingBack).not.toHaveBeenCalled();
   });
 });

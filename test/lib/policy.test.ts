@@ -31,7 +31,7 @@ const LOG_WRITE = (logGroupPrefix: string) => ({
 });
 
 describe('the handler policy', () => {
-  it('lets isComplete call only its Proton actions, on the declared instances and their template', () => {
+  it('lets isComplete call only its Proton actions, on the declared instances and their template, and read its own stack', () => {
     const template = stackWith(
       { serviceName: 'payments', instanceName: 'staging', templateName: 'fargate-service' },
       { serviceName: 'payments', instanceName: 'prod', templateName: 'fargate-service' },
@@ -40,6 +40,7 @@ describe('the handler policy', () => {
       LOG_WRITE('IsCompleteLogs'),
       { Action: 'proton:ListComponents', Effect: 'Allow', Resource: '*' },
       { Action: 'proton:GetDeployment', Effect: 'Allow', Resource: arn('deployment/*') },
+      { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
       {
         Action: [
           'proton:GetServiceInstance',
