@@ -129,7 +129,7 @@ class Request {
       case 'create':
         return this.create();
       case 'plan':
-        return this.planAndDeploy(step.instance, step.rollback, step.undoesSucceeded);
+        return this.planAndDeploy(step.instance, step.rollback);
     }
   }
 
@@ -169,7 +169,7 @@ class Request {
     }
   }
 
-  private async planAndDeploy(instance: InstanceState, rollback: boolean, undoesSucceeded: boolean): Promise<IsCompleteResult> {
+  private async planAndDeploy(instance: InstanceState, rollback: boolean): Promise<IsCompleteResult> {
     this.logDrift(instance);
     const needsMinor = recommendedMinorNeeded(instance, this.desired);
     const recommendedMinor = needsMinor ? await this.proton.recommendedMinorVersion(instance.templateName, needsMinor) : undefined;
@@ -184,25 +184,14 @@ class Request {
         return this.waitForIdle(instance, decision.reasons, rollback);
       case 'fail':
         // A rollback that cannot reach the old state must still succeed, or the stack is stuck in
-        // UPDATE_ROLLBACK_FAILED; so must undoing our own major upgrade, which Proton cannot do.
-        if (rollback || (undoesSucceeded && decision.downgrade && (await this.undoesLastMajorUpgrade(instance)))) {
+        // UPDATE_ROLLBACK_FAILED.
+        if (rollback) {
           return this.done(instance, `cannot go back: ${decision.reasons.join('; ')}; the instance stays as it is`);
         }
         throw new InstanceError(this.ref, 'planning the update', decision.reasons.join('; '));
       case 'update':
         return this.deploy(instance, decision, rollback);
     }
-  }
-
-  /**
-   * True when the declared major is the one this resource's last (SUCCEEDED) deployment started from:
-   * CloudFormation rolling back our major upgrade after another resource failed. Proton cannot go back,
-   * and failing would leave the stack in UPDATE_ROLLBACK_FAILED. Any other lower major stays an error.
-   */
-  private async undoesLastMajorUpgrade(instance: InstanceState): Promise<boolean> {
-    const deployment = instance.lastSucceededDeploymentId;
-    if (!deployment) return false;
-    return (await this.proton.deploymentInitialMajor(deployment)) === this.desired.templateMajorVersion;
   }
 
   private async deploy(instance: InstanceState, decision: Extract<Plan, { action: 'update' }>, rollback: boolean): Promise<IsCompleteResult> {

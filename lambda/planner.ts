@@ -16,8 +16,7 @@ export type Plan =
   | { readonly action: 'none'; readonly reasons: string[] }
   | { readonly action: 'wait'; readonly reasons: string[] }
   | { readonly action: 'update'; readonly request: UpdateRequest; readonly reasons: string[]; readonly specDifferences: SpecDifference[] }
-  /** `downgrade`: refused only because Proton cannot move a major version down. */
-  | { readonly action: 'fail'; readonly reasons: string[]; readonly downgrade?: boolean };
+  | { readonly action: 'fail'; readonly reasons: string[] };
 
 /** Everything the planner needs, gathered by the handler beforehand. */
 export interface PlanInput {
@@ -73,7 +72,7 @@ export function plan(input: PlanInput): Plan {
   }
 
   const versions = targetVersions(input);
-  if ('fail' in versions) return { action: 'fail', reasons: [versions.fail], downgrade: versions.downgrade };
+  if ('fail' in versions) return { action: 'fail', reasons: [versions.fail] };
 
   const specReasons = specDifferences.map((d) => `${d.path} differs`);
   const specParam = specDifferences.length > 0 ? { spec: desired.spec } : {};
@@ -112,7 +111,7 @@ export function plan(input: PlanInput): Plan {
   return { action: 'none', reasons: [`spec and template version ${from} match; last deployment SUCCEEDED`] };
 }
 
-type TargetVersions = { major: string; minor: string } | { fail: string; downgrade?: boolean };
+type TargetVersions = { major: string; minor: string } | { fail: string };
 
 function targetVersions({ current, desired, recommendedMinor }: PlanInput): TargetVersions {
   const major = desired.templateMajorVersion ?? current.templateMajorVersion;
@@ -121,7 +120,6 @@ function targetVersions({ current, desired, recommendedMinor }: PlanInput): Targ
       fail:
         `templateMajorVersion ${major} is lower than the instance's current major version ` +
         `${current.templateMajorVersion} (template ${current.templateName}); Proton only moves a major version up`,
-      downgrade: true,
     };
   }
   if (desired.templateMinorVersion !== undefined) return { major, minor: desired.templateMinorVersion };

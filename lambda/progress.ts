@@ -7,7 +7,7 @@ import { InstanceProperties } from './resource-event';
 export type Step =
   | { readonly kind: 'create' }
   /** Diff and maybe deploy. `rollback`: this request undoes a failed one of the same resource. */
-  | { readonly kind: 'plan'; readonly instance: InstanceState; readonly rollback: boolean; readonly undoesSucceeded: boolean }
+  | { readonly kind: 'plan'; readonly instance: InstanceState; readonly rollback: boolean }
   | { readonly kind: 'wait'; readonly reason: string }
   /** Cancel the deployment running on the instance (always one of this resource's requests). */
   | { readonly kind: 'cancel'; readonly reason: string }
@@ -102,8 +102,8 @@ function beforeOwnDeployment(instance: InstanceState, owner: TokenOwner, input: 
       detail: `its deployment ${deploymentOf(instance)} started after this request; CloudFormation no longer waits for this request, which leaves the instance to the newer one`,
     };
   }
-  const undoesPrevious = owner === 'this-resource' && deployedProps(instance.lastClientRequestToken, input.oldProps);
-  const rollback = undoesPrevious && status !== 'SUCCEEDED';
+  // Undoing this resource's previous request that did not succeed: CloudFormation's rollback.
+  const rollback = owner === 'this-resource' && status !== 'SUCCEEDED' && deployedProps(instance.lastClientRequestToken, input.oldProps);
   // CloudFormation sends a new request for this resource only after it gave up on the previous one.
   if (owner === 'this-resource' && status === 'IN_PROGRESS') return cancelAbandoned(instance);
   if (BUSY_STATUSES.has(status)) {
@@ -115,7 +115,7 @@ function beforeOwnDeployment(instance: InstanceState, owner: TokenOwner, input: 
       `the instance was still ${status} (deployment ${deployment}, not ours) after ${input.deadline.timeoutSeconds} s; no change made`,
     );
   }
-  return { kind: 'plan', instance, rollback, undoesSucceeded: undoesPrevious && status === 'SUCCEEDED' };
+  return { kind: 'plan', instance, rollback };
 }
 
 /**

@@ -19,8 +19,6 @@ export interface ProtonPort {
   updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void>;
   /** Cancels the deployment running on the instance. */
   cancelDeployment(ref: InstanceRef): Promise<void>;
-  /** The template major version an instance deployment started from (its initialState). */
-  deploymentInitialMajor(deploymentId: string): Promise<string | undefined>;
   /** The service, or undefined when Proton says it does not exist. */
   getService(serviceName: string): Promise<ServiceState | undefined>;
   updateServiceSpec(serviceName: string, spec: string): Promise<void>;

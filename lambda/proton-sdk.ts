@@ -1,7 +1,6 @@
 import {
   CancelServiceInstanceDeploymentCommand,
   CreateServiceInstanceCommand,
-  GetDeploymentCommand,
   GetServiceCommand,
   GetServiceInstanceCommand,
   ProtonClient,
@@ -87,11 +86,6 @@ export class ProtonSdk implements ProtonPort {
     await this.client.send(
       new CancelServiceInstanceDeploymentCommand({ serviceName: ref.serviceName, serviceInstanceName: ref.instanceName }),
     );
-  }
-
-  async deploymentInitialMajor(deploymentId: string): Promise<string | undefined> {
-    const { deployment } = await this.client.send(new GetDeploymentCommand({ id: deploymentId }));
-    return deployment?.initialState?.serviceInstance?.templateMajorVersion;
   }
 
   async getService(serviceName: string): Promise<ServiceState | undefined> {

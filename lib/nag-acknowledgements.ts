@@ -39,13 +39,6 @@ export function acknowledgeListComponents(role: IConstruct): void {
     'own service and instance name as filters, and the role has no other action on "*"');
 }
 
-/** Acknowledges the deployment read on every deployment of the account and region. */
-export function acknowledgeAnyDeployment(role: IConstruct, deploymentArn: string): void {
-  acknowledge(role, wildcardResource(role, deploymentArn),
-    'proton:GetDeployment (read-only) on the deployments of this account and region only: deployment ids are Proton\'s, ' +
-    'known only at run time; the handler reads only its own instance\'s last deployment');
-}
-
 /** Acknowledges the template read on every service template of the account and region. */
 export function acknowledgeAnyTemplate(role: IConstruct, templateArn: string): void {
   acknowledge(role, wildcardResource(role, templateArn),

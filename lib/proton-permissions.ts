@@ -1,6 +1,6 @@
 import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledgeAnyDeployment, acknowledgeAnyTemplate, acknowledgeListComponents } from './nag-acknowledgements';
+import { acknowledgeAnyTemplate, acknowledgeListComponents } from './nag-acknowledgements';
 
 /** Reading the instance, creating it, deploying to it and cancelling a deployment that outlives its deadline. */
 const INSTANCE_ACTIONS = [
@@ -40,11 +40,6 @@ export class ProtonPermissions {
     // for the components attached to its own instance (filtered by service and instance name).
     this.allow(['proton:ListComponents'], '*');
     acknowledgeListComponents(role);
-    // A deployment's id is Proton's, known only at run time: reading where our last deployment started
-    // tells a rollback of our own major upgrade from a request for a lower major.
-    const deployments = this.arn('deployment/*');
-    this.allow(['proton:GetDeployment'], deployments);
-    acknowledgeAnyDeployment(role, deployments);
   }
 
   /** Lets the handler make its calls for one instance: on the instance's ARN and its service template's. */

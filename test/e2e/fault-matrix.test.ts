@@ -319,15 +319,29 @@ describe('CloudFormation rollback after another resource failed', () => {
     await start();
     await adopted();
     expect((await h.resource.update(majorUpgrade(), run())).status).toBe('SUCCESS');
+    h.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
     h.emulator.calls.clear();
 
     const outcome = await rollbackOf(majorUpgrade(), base());
 
     expect(outcome.status).toBe('SUCCESS');
-    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1, GetDeployment: 1 });
+    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
     expect(outcome.decisions).toContainEqual(
-      expect.objectContaining({ action: 'done', note: expect.stringMatching(/^cannot go back: templateMajorVersion 1 is lower .*; the instance stays as it is$/) }),
+      expect.objectContaining({ action: 'done', note: expect.stringMatching(/^the stack is rolling back; not failing it: .*templateMajorVersion 1 is lower than the instance's current major version 2/) }),
     );
+    expect(prod()).toMatchObject({ templateMajorVersion: '2', deploymentStatus: 'SUCCEEDED' });
+  });
+
+  it('refuses the same lower major when it is a plain update', async () => {
+    await start();
+    await adopted();
+    expect((await h.resource.update(majorUpgrade(), run())).status).toBe('SUCCESS');
+    h.emulator.calls.clear();
+
+    const outcome = await h.resource.update(base(), run());
+
+    expect(outcome).toMatchObject({ status: 'FAILED', reason: expect.stringMatching(/templateMajorVersion 1 is lower than the instance's current major version 2/) });
+    expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
     expect(prod()).toMatchObject({ templateMajorVersion: '2', deploymentStatus: 'SUCCEEDED' });
   });
 

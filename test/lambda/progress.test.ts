@@ -73,7 +73,7 @@ describe('nextStep for its own deployment', () => {
 describe('nextStep for a rollback', () => {
   it('plans a rollback when the previous request of this resource FAILED and this one restores its old properties', () => {
     const result = step(rollbackEvent, { deploymentStatus: 'FAILED', lastClientRequestToken: ownToken(failedUpdate) });
-    expect(result).toMatchObject({ kind: 'plan', rollback: true, undoesSucceeded: false });
+    expect(result).toMatchObject({ kind: 'plan', rollback: true });
   });
 
   it('plans a rollback after a CANCELLED deployment of the previous request', () => {
@@ -81,15 +81,15 @@ describe('nextStep for a rollback', () => {
     expect(result).toMatchObject({ kind: 'plan', rollback: true });
   });
 
-  it('marks the undoing of a SUCCEEDED request of this resource, which another resource made CloudFormation roll back', () => {
+  it('plans an ordinary update for the undoing of a SUCCEEDED request, which only the stack status tells from a rollback', () => {
     const result = step(rollbackEvent, { lastClientRequestToken: ownToken(failedUpdate) });
-    expect(result).toMatchObject({ kind: 'plan', rollback: false, undoesSucceeded: true });
+    expect(result).toMatchObject({ kind: 'plan', rollback: false });
   });
 
   it('is not a rollback when the failed request had other properties (a new update after the rollback)', () => {
     const nextUpdate = { ...request('req-next', { ...OLD_PROPS, Spec: 'newer' }), OldResourceProperties: OLD_PROPS };
     const result = step(nextUpdate, { deploymentStatus: 'FAILED', lastClientRequestToken: ownToken(failedUpdate) });
-    expect(result).toMatchObject({ kind: 'plan', rollback: false, undoesSucceeded: false });
+    expect(result).toMatchObject({ kind: 'plan', rollback: false });
   });
 
   it('succeeds when its rollback deployment FAILED, so the stack is not stuck in UPDATE_ROLLBACK_FAILED', () => {

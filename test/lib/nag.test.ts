@@ -44,7 +44,6 @@ describe('cdk-nag AwsSolutions', () => {
       'Payments/ProtonServiceInstanceProvider/FrameworkWaiterRole Annotation::AwsSolutions-IAM5[Resource::<ProtonServiceInstanceProviderIsComplete93590FE5.Arn>:*]',
       'Payments/ProtonServiceInstanceProvider/FrameworkWaiterRole Annotation::AwsSolutions-IAM5[Resource::<ProtonServiceInstanceProviderOnEventF1238494.Arn>:*]',
       'Payments/ProtonServiceInstanceProvider/IsCompleteRole Annotation::AwsSolutions-IAM5[Resource::*]',
-      'Payments/ProtonServiceInstanceProvider/IsCompleteRole Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:proton:eu-west-1:123456789012:deployment/*]',
       'Payments/ProtonServiceInstanceProvider/IsCompleteRole Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:proton:eu-west-1:123456789012:service-template/*]',
       'Payments/ProtonServiceInstanceProvider/Provider/waiter-state-machine Annotation::AwsSolutions-IAM5[Resource::<ProtonServiceInstanceProviderframeworkisCompleteB381BABE.Arn>:*]',
       'Payments/ProtonServiceInstanceProvider/Provider/waiter-state-machine Annotation::AwsSolutions-IAM5[Resource::<ProtonServiceInstanceProviderframeworkonTimeout996733A3.Arn>:*]',

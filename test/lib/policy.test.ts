@@ -39,7 +39,6 @@ describe('the handler policy', () => {
     expect(statementsOf(template, 'index.isComplete')).toEqual([
       LOG_WRITE('IsCompleteLogs'),
       { Action: 'proton:ListComponents', Effect: 'Allow', Resource: '*' },
-      { Action: 'proton:GetDeployment', Effect: 'Allow', Resource: arn('deployment/*') },
       { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
       {
         Action: [
