@@ -21,7 +21,7 @@ export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
   const cloudFormation = await CloudFormationStandIn.start();
   try {
     // One loaded handler (one container, one SDK client) serves every resource; see the notes.
-    const handlers = loadHandlers(instances[0], { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const handlers = await loadHandlers(instances[0], { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
     const resources = instances.map((instance) => {
       const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
       return { instance, resource: new SimulatedResource(handlers, instance.logicalId), props };

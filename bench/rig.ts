@@ -14,7 +14,7 @@ export interface Rig {
 export async function startExampleRig(instance: SynthesizedInstance, options: ProtonEmulatorOptions): Promise<Rig> {
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), ...options });
   const cloudFormation = await CloudFormationStandIn.start();
-  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+  const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
   return {
     emulator,
     resource: new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation),

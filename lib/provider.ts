@@ -8,7 +8,10 @@ import { Construct } from 'constructs';
 import { acknowledgeProviderFindings } from './nag-acknowledgements';
 import { InstanceGrant, ProtonPermissions } from './proton-permissions';
 
-/** The prebuilt handler bundle (lambda/ bundled by scripts/bundle-handler.mjs), shipped with the package. */
+/**
+ * The prebuilt handler bundle (lambda/ bundled by scripts/bundle-handler.mjs), shipped with the package:
+ * one ES module per function, on-event.mjs and is-complete.mjs, and the chunks they share.
+ */
 const HANDLER_ASSET = path.join(__dirname, 'handler');
 
 /**
@@ -72,7 +75,7 @@ export class ServiceInstanceProvider extends Construct {
     const onEventLogs = logGroup('OnEventLogs');
     const onEvent = new lambda.Function(this, 'OnEvent', {
       ...common,
-      handler: 'index.onEvent',
+      handler: 'on-event.onEvent',
       timeout: Duration.seconds(30),
       description: 'ProtonServiceInstance: checks a request',
       role: logWriterRole(this, 'OnEventRole', onEventLogs),
@@ -82,7 +85,7 @@ export class ServiceInstanceProvider extends Construct {
     const isCompleteRole = logWriterRole(this, 'IsCompleteRole', isCompleteLogs);
     const isComplete = new lambda.Function(this, 'IsComplete', {
       ...common,
-      handler: 'index.isComplete',
+      handler: 'is-complete.isComplete',
       // Room for a read, a component list and a write, each with the SDK's adaptive retries.
       timeout: Duration.minutes(2),
       description: 'ProtonServiceInstance: converges a service instance and follows its deployment',

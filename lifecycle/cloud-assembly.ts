@@ -18,8 +18,18 @@ export interface SynthesizedInstance {
 }
 
 export interface HandlerLocation {
-  readonly file: string;
+  /** The function's asset folder in the cloud assembly. */
+  readonly assetDir: string;
+  /** The handler string's module part: the file Lambda loads, without its extension. */
+  readonly moduleName: string;
   readonly exportName: string;
+}
+
+/** The file of a handler's module: Lambda's Node.js runtime takes it as .js, .mjs or .cjs. */
+export function handlerModuleFile({ assetDir, moduleName }: HandlerLocation): string {
+  const found = ['.js', '.mjs', '.cjs'].map((ext) => path.join(assetDir, moduleName + ext)).find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error(`no module ${moduleName} (.js, .mjs or .cjs) in ${assetDir}`);
+  return found;
 }
 
 type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -79,9 +89,9 @@ function instanceOf(outdir: string, template: Template, stackName: string, logic
 
 function handlerOf(outdir: string, template: Template, arnRef: unknown): HandlerLocation {
   const fn = template.Resources[getAttTarget(arnRef)];
-  const [file, exportName] = String(fn.Properties?.Handler).split('.');
+  const [moduleName, exportName] = String(fn.Properties?.Handler).split('.');
   const assetHash = String(fn.Properties?.Code?.S3Key).replace(/\.zip$/, '');
-  return { file: path.join(outdir, `asset.${assetHash}`, `${file}.js`), exportName };
+  return { assetDir: path.join(outdir, `asset.${assetHash}`), moduleName, exportName };
 }
 
 function getAttTarget(ref: unknown): string {

@@ -1,7 +1,8 @@
-import * as fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { HandlerLocation, SynthesizedInstance } from './cloud-assembly';
+import { pathToFileURL } from 'node:url';
+import { HandlerLocation, SynthesizedInstance, handlerModuleFile } from './cloud-assembly';
 
 export type HandlerFunction = (event: any) => Promise<any>;
 
@@ -20,10 +21,12 @@ export interface HandlerEnvironment {
 }
 
 /**
- * Loads the bundles as a fresh Lambda container would: a new module instance (so the SDK client it
- * builds at load time reads this environment's endpoint), AWS_ENDPOINT_URL_PROTON set, dummy credentials.
+ * Loads the bundles as a fresh Lambda container would: each entry module evaluated anew (so the SDK
+ * clients it builds read this environment's endpoints), AWS_ENDPOINT_URL_PROTON set, dummy credentials.
+ * Like Lambda, the bundle reads its environment when it builds a client: the Proton client at load, the
+ * CloudFormation client at its first use; so handlers of one run are loaded, then used, before the next.
  */
-export function loadHandlers(instance: SynthesizedInstance, env: HandlerEnvironment): LoadedHandlers {
+export async function loadHandlers(instance: SynthesizedInstance, env: HandlerEnvironment): Promise<LoadedHandlers> {
   Object.assign(host.process.env, {
     AWS_ENDPOINT_URL_PROTON: env.endpoint,
     AWS_ENDPOINT_URL_CLOUDFORMATION: env.cloudFormationEndpoint,
@@ -33,7 +36,8 @@ export function loadHandlers(instance: SynthesizedInstance, env: HandlerEnvironm
     // The SDK warns at load time that it will need Node.js 22; Lambda runs the bundle on Node.js 24.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
-  return { onEvent: load(instance.onEvent), isComplete: load(instance.isComplete) };
+  const [onEvent, isComplete] = await Promise.all([load(instance.onEvent), load(instance.isComplete)]);
+  return { onEvent, isComplete };
 }
 
 /**
@@ -45,10 +49,23 @@ export const host = compile('module.exports = { process, console };', path.join(
   console: Console;
 };
 
-function load(location: HandlerLocation): HandlerFunction {
-  const exports = compile(fs.readFileSync(location.file, 'utf8'), location.file) as Record<string, unknown>;
+/**
+ * The host's own dynamic import. Under jest, `import()` in test code goes through jest's module system,
+ * which cannot load ES modules; the bundle's entries are ES modules (.mjs), loaded here as Lambda's Node does.
+ */
+const hostImport = compile('module.exports = (url) => import(url);', path.join(__dirname, 'host-import.js')) as (url: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Each load evaluates the entry anew: a module URL with its own query is a module of its own. The query
+ * is unique in the process, not per module instance: jest gives each test file its own copy of this
+ * module, while Node's module cache, like hostImport, outlives them.
+ */
+async function load(location: HandlerLocation): Promise<HandlerFunction> {
+  const file = handlerModuleFile(location);
+  const url = `${pathToFileURL(file).href}?container=${randomUUID()}`;
+  const exports = await hostImport(url);
   const fn = exports[location.exportName];
-  if (typeof fn !== 'function') throw new Error(`${location.file} exports no function ${location.exportName}`);
+  if (typeof fn !== 'function') throw new Error(`${file} exports no function ${location.exportName}`);
   return fn as HandlerFunction;
 }
 

@@ -1,29 +1,17 @@
-// Bundles the Lambda handler once, at build time, into lib/handler/index.js: the asset the construct
-// ships. The Proton client and yaml go inside so the function never depends on the runtime's SDK copy.
+// Bundles the Lambda handler once, at build time, into lib/handler/: the asset the construct ships.
+// The Proton client and yaml go inside so the functions never depend on the runtime's SDK copy.
 import { build } from 'esbuild';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { HANDLER_ENTRIES, handlerBundleOptions } from './handler-bundle.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-// yaml's ES module build (the one its package.json gives other platforms than Node): the same code,
-// which esbuild scope-hoists instead of wrapping each CommonJS module, so the handler loads faster
-// (bench/RESULTS.md, cold start). Its only differences, console.warn for warnings and atob for
-// binary tags, work in Node.
-const yamlModuleBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
+const outdir = path.join(root, 'lib', 'handler');
 
+// Chunk names carry content hashes: chunks of an earlier build would otherwise ship in the asset too.
+rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'lambda', 'index.ts')],
-  outfile: path.join(root, 'lib', 'handler', 'index.js'),
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'cjs',
-  // The SDK's ES module builds: they let esbuild drop the commands, protocols and browser code the
-  // handler never uses, which the CommonJS builds keep (about 700 KB of bundle down to 450 KB).
-  mainFields: ['module', 'main'],
-  alias: { yaml: yamlModuleBuild },
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...handlerBundleOptions(outdir),
+  entryPoints: Object.fromEntries(Object.entries(HANDLER_ENTRIES).map(([name, file]) => [name, path.join(root, file)])),
 });

@@ -12,7 +12,7 @@ import { formatPlan } from '../cli/format';
 import { ProtonReader, planInstances } from '../cli/preview';
 import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../emulator';
 import { ProtonSdk } from '../lambda/proton-sdk';
-import { CloudFormationStandIn, RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances, synthesize } from '../lifecycle';
+import { CloudFormationStandIn, RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, handlerModuleFile, loadHandlers, readInstances, synthesize } from '../lifecycle';
 import { Observed, describeCalls, describeChange, describeDecision, describeOutcome, mismatches } from './demo/report';
 import { DemoStep, INSTANCE, Props, demoSteps } from './demo/steps';
 import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     console.log(field('', `the handler polls every ${POLL_SECONDS} s (synthesized: ${instance.properties.PollIntervalSeconds} s)`));
 
     const proton = new ProtonSdk(previewClient);
-    const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
     const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
     const steps = demoSteps({ ...instance.properties, PollIntervalSeconds: POLL_SECONDS });
     const results: StepResult[] = [];
@@ -87,7 +87,7 @@ function synthesizeExample(outdir: string): SynthesizedInstance {
   const stacks = [...new Set(instances.map((i) => i.stackName))].join(', ');
   const found = `${count(instances.length, 'ProtonServiceInstance')} in ${stacks} (${instances.map((i) => i.logicalId).join(', ')})`;
   console.log(field('', `done in ${seconds(Date.now() - started)}: ${found}`));
-  const asset = path.relative(outdir, prod.isComplete.file).replace(/^(asset\.\w{8})\w+/, '$1…');
+  const asset = path.relative(outdir, handlerModuleFile(prod.isComplete)).replace(/^(asset\.\w{8})\w+/, '$1…');
   console.log(field('', `handler of ${prod.logicalId}: ${asset}, the asset cdk deploy would upload`));
   return prod;
 }

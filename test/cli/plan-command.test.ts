@@ -61,7 +61,7 @@ it('only reads Proton', async () => {
 it('exits 0 with no change once the handler has deployed what the app declares', async () => {
   const cloudFormation = await CloudFormationStandIn.start();
   for (const instance of readInstances(exampleAssembly())) {
-    const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
     const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
     expect((await resource.create({ ...instance.properties, ...FAST })).status).toBe('SUCCESS');
   }

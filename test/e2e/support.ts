@@ -59,7 +59,7 @@ export async function startHarness(options: ProtonEmulatorOptions = {}, instance
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), deploymentDurationMs: 150, cancellationDurationMs: 100, ...options });
   const instance = synthesizedInstance(instanceName);
   const cloudFormation = await CloudFormationStandIn.start();
-  const handlers = loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+  const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
   return {
     emulator,
     cloudFormation,

@@ -36,7 +36,7 @@ describe('the handler policy', () => {
       { serviceName: 'payments', instanceName: 'staging', templateName: 'fargate-service' },
       { serviceName: 'payments', instanceName: 'prod', templateName: 'fargate-service' },
     );
-    expect(statementsOf(template, 'index.isComplete')).toEqual([
+    expect(statementsOf(template, 'is-complete.isComplete')).toEqual([
       LOG_WRITE('IsCompleteLogs'),
       { Action: 'proton:ListComponents', Effect: 'Allow', Resource: '*' },
       { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
@@ -56,7 +56,7 @@ describe('the handler policy', () => {
 
   it('lets isComplete list the versions of any service template of its account and region when no templateName is declared', () => {
     const template = stackWith({ serviceName: 'payments', instanceName: 'prod' });
-    expect(statementsOf(template, 'index.isComplete')).toContainEqual(
+    expect(statementsOf(template, 'is-complete.isComplete')).toContainEqual(
       { Action: 'proton:ListServiceTemplateVersions', Effect: 'Allow', Resource: arn('service-template/*') },
     );
   });
@@ -66,7 +66,7 @@ describe('the handler policy', () => {
       { serviceName: 'payments', instanceName: 'staging' },
       { serviceName: 'payments', instanceName: 'prod' },
     );
-    expect(statementsOf(template, 'index.onEvent')).toEqual([LOG_WRITE('OnEventLogs')]);
+    expect(statementsOf(template, 'on-event.onEvent')).toEqual([LOG_WRITE('OnEventLogs')]);
   });
 
   it('attaches no managed policy to the handler roles', () => {
@@ -83,7 +83,7 @@ describe('the removal policy', () => {
       { serviceName: 'payments', instanceName: 'staging', removalPolicy: RemovalPolicy.DESTROY },
       { serviceName: 'orders', instanceName: 'prod' },
     );
-    expect(statementsOf(template, 'index.isComplete')).toContainEqual(
+    expect(statementsOf(template, 'is-complete.isComplete')).toContainEqual(
       { Action: ['proton:GetService', 'proton:UpdateService'], Effect: 'Allow', Resource: arn('service/payments') },
     );
     template.hasResourceProperties('Custom::ProtonServiceInstance', { InstanceName: 'staging', RemovalPolicy: 'destroy' });

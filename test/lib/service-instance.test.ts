@@ -14,7 +14,7 @@ function stackWith(declare: (stack: Stack) => void): Template {
   return Template.fromStack(stack);
 }
 
-const OUR_HANDLERS = { Handler: Match.stringLikeRegexp('^index\\.(onEvent|isComplete)$') };
+const OUR_HANDLERS = { Handler: Match.stringLikeRegexp('^(on-event\\.onEvent|is-complete\\.isComplete)$') };
 
 describe('ProtonServiceInstance', () => {
   it('shares one provider among three instances of a stack', () => {
@@ -80,10 +80,12 @@ describe('ProtonServiceInstance', () => {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     }
     const outdir = app.synth().directory;
-    const [fn] = Object.values(functions);
-    const assetDir = path.join(outdir, `asset.${fn.Properties.Code.S3Key.split('.')[0]}`);
-    expect(fs.readdirSync(assetDir)).toEqual(['index.js']);
-    expect(fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8')).toContain('isComplete');
+    const assetDirs = new Set(Object.values(functions).map((fn) => path.join(outdir, `asset.${fn.Properties.Code.S3Key.split('.')[0]}`)));
+    expect(assetDirs.size).toBe(1);
+    const [assetDir] = assetDirs;
+    expect(fs.readdirSync(assetDir).sort()).toEqual(['chunks', 'is-complete.mjs', 'on-event.mjs']);
+    expect(fs.readFileSync(path.join(assetDir, 'is-complete.mjs'), 'utf8')).toContain('isComplete');
+    expect(fs.readFileSync(path.join(assetDir, 'on-event.mjs'), 'utf8')).toContain('onEvent');
   });
 
   it('sends every function of the provider to a log group kept one month by default', () => {

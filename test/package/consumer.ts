@@ -178,19 +178,27 @@ export function caretFloor(range: string): string {
   return floor;
 }
 
-/** The loaded handler bundle's exports, read in a child node with nothing installed around the file. */
-export function bundleExports(bundle: string, isolatedDir: string): string[] {
-  fs.mkdirSync(isolatedDir, { recursive: true });
-  const copy = path.join(isolatedDir, 'index.js');
-  fs.copyFileSync(bundle, copy);
-  const out = execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(copy)}))))`], {
+/**
+ * The export names of every module of a handler asset (entries and chunks, those loaded lazily too),
+ * imported in a child node from a copy of the asset with nothing installed around it. A module that
+ * needs anything outside the asset makes the child, and so this function, throw.
+ */
+export function assetModuleExports(assetDir: string, isolatedDir: string): Record<string, string[]> {
+  fs.cpSync(assetDir, isolatedDir, { recursive: true });
+  const script = `
+    const { readdirSync } = require('node:fs');
+    const { pathToFileURL } = require('node:url');
+    const files = readdirSync('.', { recursive: true }).filter((f) => f.endsWith('.mjs')).sort();
+    Promise.all(files.map((f) => import(pathToFileURL(f).href).then((m) => [f.split(require('node:path').sep).join('/'), Object.keys(m)])))
+      .then((entries) => console.log(JSON.stringify(Object.fromEntries(entries))));`;
+  const out = execFileSync(process.execPath, ['-e', script], {
     cwd: isolatedDir,
     encoding: 'utf8',
     env: userShellEnv(),
     // The SDK inside warns on stderr about Node.js versions; this Node is only the test's, not Lambda's.
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return JSON.parse(out) as string[];
+  return JSON.parse(out) as Record<string, string[]>;
 }
 
 /** Runs a command the package installed in an app's node_modules/.bin, as `npx <name>` would; returns its output. */

@@ -11,7 +11,7 @@ import {
   ConsumerApp,
   PackResult,
   REPO_ROOT,
-  bundleExports,
+  assetModuleExports,
   caretFloor,
   packCleanTree,
   readInstallSection,
@@ -31,9 +31,9 @@ const MAX_PACKED_BYTES = 1024 * 1024;
 /** Packing and two installs on a busy 2-core CI machine with a cold npm cache. */
 const TIMEOUT_MS = 300_000;
 const STACK = 'PaymentsInstances';
-const HANDLER_BUNDLE = 'lib/handler/index.js';
-/** The esbuild bundles the package ships: the Lambda handler and the commands in `bin`. */
-const BUNDLES = [HANDLER_BUNDLE, ...Object.values(pkg.bin ?? {}).map((file) => path.posix.normalize(file))];
+const HANDLER_BUNDLE = 'lib/handler';
+/** The construct's functions, by their Lambda handler: module.export. */
+const HANDLERS = ['is-complete.isComplete', 'on-event.onEvent'];
 
 interface CfnResource {
   readonly Type: string;
@@ -72,7 +72,7 @@ describe('the packed tarball', () => {
   it('holds the compiled construct, its declarations, the bundles and the docs, and nothing else', () => {
     const expected = [
       ...compiledModules().flatMap((base) => [`${base}.js`, `${base}.d.ts`]),
-      ...BUNDLES,
+      ...bundleFiles(),
       'package.json',
       'README.md',
       'LICENSE',
@@ -130,7 +130,7 @@ describe.each([
 
   it('runs onEvent and isComplete on Node.js 24 on arm64', async () => {
     const functions = handlerFunctions(await template());
-    expect(functions.map((f) => f.Properties.Handler).sort()).toEqual(['index.isComplete', 'index.onEvent']);
+    expect(functions.map((f) => f.Properties.Handler).sort()).toEqual(HANDLERS);
     for (const f of functions) {
       expect(f.Properties.Runtime).toBe('nodejs24.x');
       expect(f.Properties.Architectures).toEqual(['arm64']);
@@ -142,17 +142,24 @@ describe.each([
     const assetDirs = new Set(handlerFunctions(await template()).map((f) => assetDirOf(assembly, f)));
     expect(assetDirs.size).toBe(1);
     const [assetDir] = assetDirs;
-    expect(fs.readdirSync(assetDir)).toEqual(['index.js']);
-    const shipped = fs.readFileSync(path.join(assetDir, 'index.js'));
-    expect(shipped.equals(fs.readFileSync(path.join(packed.sourceDir, HANDLER_BUNDLE)))).toBe(true);
-    expect(shipped.length).toBe(packed.files.find((f) => f.path === HANDLER_BUNDLE)?.size);
+    const bundleDir = path.join(packed.sourceDir, HANDLER_BUNDLE);
+    expect(filesUnder(assetDir)).toEqual(filesUnder(bundleDir));
+    for (const file of filesUnder(bundleDir)) {
+      const shipped = fs.readFileSync(path.join(assetDir, file));
+      expect({ file, same: shipped.equals(fs.readFileSync(path.join(bundleDir, file))) }).toEqual({ file, same: true });
+      expect(shipped.length).toBe(packed.files.find((f) => f.path === `${HANDLER_BUNDLE}/${file}`)?.size);
+    }
   }, TIMEOUT_MS);
 
-  it('has a handler bundle that loads with nothing installed and exports onEvent and isComplete', async () => {
+  it('has a handler bundle whose every module loads with nothing installed, each function exporting its handler', async () => {
     const assembly = (await app()).cloudAssembly;
-    const [fn] = handlerFunctions(await template());
-    const exported = bundleExports(path.join(assetDirOf(assembly, fn), 'index.js'), path.join(workDir, `bundle-${which}`));
-    expect(exported).toEqual(expect.arrayContaining(['onEvent', 'isComplete']));
+    const functions = handlerFunctions(await template());
+    const modules = assetModuleExports(assetDirOf(assembly, functions[0]), path.join(workDir, `bundle-${which}`));
+    expect(Object.keys(modules).sort()).toEqual(filesUnder(path.join(packed.sourceDir, HANDLER_BUNDLE)));
+    for (const fn of functions) {
+      const [moduleName, exportName] = String(fn.Properties.Handler).split('.');
+      expect(modules[`${moduleName}.mjs`]).toEqual([exportName]);
+    }
   }, TIMEOUT_MS);
 
   it("installs the package's commands, which run without the Proton client installed", async () => {
@@ -180,8 +187,23 @@ function readTemplate(app: ConsumerApp): Record<string, CfnResource> {
 /** The construct's own functions, not the Provider framework's (whose handlers are framework.*). */
 function handlerFunctions(resources: Record<string, CfnResource>): CfnResource[] {
   return Object.values(resources).filter(
-    (r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Handler).startsWith('index.'),
+    (r) => r.Type === 'AWS::Lambda::Function' && !String(r.Properties.Handler).startsWith('framework.'),
   );
+}
+
+/** The esbuild bundles the package ships: the Lambda handler's files and the commands in `bin`. */
+function bundleFiles(): string[] {
+  const handlerFiles = filesUnder(path.join(packed.sourceDir, HANDLER_BUNDLE)).map((file) => `${HANDLER_BUNDLE}/${file}`);
+  return [...handlerFiles, ...Object.values(pkg.bin ?? {}).map((file) => path.posix.normalize(file))];
+}
+
+/** Every file under dir, as sorted paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** The cloud-assembly folder of a function's code: its S3 key is the asset's hash, listed in the assets manifest. */

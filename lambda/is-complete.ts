@@ -1,17 +1,13 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+// The isComplete function's entry: builds the clients once per container and wires them to the handler.
 import { ProtonClient } from '@aws-sdk/client-proton';
 import { CloudFormationSdk } from './cloudformation-sdk';
 import * as handler from './handler';
 import { ProtonSdk } from './proton-sdk';
-import { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './resource-event';
+import { CompletionEvent, IsCompleteResult } from './resource-event';
 
 // One client per container: its connections and the adaptive retry state outlive a single invocation.
 const proton = new ProtonSdk(new ProtonClient({ retryMode: 'adaptive', maxAttempts: 5 }));
-const stacks = new CloudFormationSdk(new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 3 }));
-
-export function onEvent(event: ResourceEvent): Promise<OnEventResult> {
-  return handler.onEvent(event);
-}
+const stacks = new CloudFormationSdk({ retryMode: 'adaptive', maxAttempts: 3 });
 
 export function isComplete(event: CompletionEvent): Promise<IsCompleteResult> {
   return handler.isComplete(event, proton, stacks);
