@@ -144,12 +144,8 @@ function bytesAtStart(metafile: Metafile, entryName: string): number {
 /** Bytes by part that one entry loads at start beyond what another (in another build) does. */
 function extraAtStart(metafile: Metafile, entryName: string, baseline: Metafile, baselineEntry: string): string {
   const base = bytesByPart(loadedAtStart(baseline, baselineEntry));
-  return Object.entries(bytesByPart(loadedAtStart(metafile, entryName)))
-    .map(([part, bytes]): [string, number] => [part, bytes - (base[part] ?? 0)])
-    .filter(([, bytes]) => bytes > 0)
-    .sort(([, a], [, b]) => b - a)
-    .map(([part, bytes]) => `${part} ${kb(bytes)}`)
-    .join(', ');
+  const parts = bytesByPart(loadedAtStart(metafile, entryName));
+  return describeParts(Object.fromEntries(Object.entries(parts).map(([part, bytes]) => [part, bytes - (base[part] ?? 0)])));
 }
 
 /** Bytes of the chunk whose entry point (as a dynamic import's target) is `input`. */
@@ -160,7 +156,13 @@ function lazyChunkBytes(metafile: Metafile, input: string): number {
 }
 
 function composition(metafile: Metafile): string {
-  return Object.entries(bytesByPart(Object.values(metafile.outputs)))
+  return describeParts(bytesByPart(Object.values(metafile.outputs)));
+}
+
+/** "part 12.3 KB, …", largest first, parts with no bytes left out. */
+function describeParts(parts: Record<string, number>): string {
+  return Object.entries(parts)
+    .filter(([, bytes]) => bytes > 0)
     .sort(([, a], [, b]) => b - a)
     .map(([part, bytes]) => `${part} ${kb(bytes)}`)
     .join(', ');

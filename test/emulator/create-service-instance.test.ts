@@ -1,23 +1,14 @@
-import { CreateServiceInstanceCommand, ProtonClient } from '@aws-sdk/client-proton';
+import { CreateServiceInstanceCommand } from '@aws-sdk/client-proton';
 import { parse } from 'yaml';
-import { ProtonEmulator } from '../../emulator';
-import { DEPLOYMENT_MS, clientFor, startDemo } from './harness';
+import { DEPLOYMENT_MS, emulatorPerTest } from './harness';
 
 const CANARY_SPEC = 'proton: ServiceSpec\ninstances:\n  - name: canary\n    environment: prod\n    spec: { port: 8081 }\n';
 
 describe('CreateServiceInstance', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   function createCanary(overrides: { serviceName?: string; spec?: string; clientToken?: string } = {}) {
-    return client.send(new CreateServiceInstanceCommand({ serviceName: 'payments', name: 'canary', spec: CANARY_SPEC, ...overrides }));
+    return demo.client.send(new CreateServiceInstanceCommand({ serviceName: 'payments', name: 'canary', spec: CANARY_SPEC, ...overrides }));
   }
 
   it('starts a deployment at the template recommended version', async () => {
@@ -33,18 +24,18 @@ describe('CreateServiceInstance', () => {
 
   it('adds the instance to the service spec only when its deployment succeeds', async () => {
     await createCanary();
-    const instanceNames = () => parse(emulator.state.service('payments')!.spec!).instances.map((entry: { name: string }) => entry.name);
+    const instanceNames = () => parse(demo.emulator.state.service('payments')!.spec!).instances.map((entry: { name: string }) => entry.name);
     expect(instanceNames()).toEqual(['staging', 'prod']);
 
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     expect(instanceNames()).toEqual(['staging', 'prod', 'canary']);
-    expect(emulator.state.instance('payments', 'canary')?.deploymentStatus).toBe('SUCCEEDED');
+    expect(demo.emulator.state.instance('payments', 'canary')?.deploymentStatus).toBe('SUCCEEDED');
   });
 
   it('refuses a name that is taken with ConflictException', async () => {
     await createCanary();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     await expect(createCanary()).rejects.toMatchObject({ name: 'ConflictException' });
   });

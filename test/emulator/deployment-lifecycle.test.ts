@@ -3,26 +3,16 @@ import {
   GetDeploymentCommand,
   GetServiceInstanceCommand,
   ListDeploymentsCommand,
-  ProtonClient,
   UpdateServiceInstanceCommand,
 } from '@aws-sdk/client-proton';
 import { parse } from 'yaml';
-import { ProtonEmulator } from '../../emulator';
-import { DEPLOYMENT_MS, clientFor, demoSpec, startDemo } from './harness';
+import { DEPLOYMENT_MS, demoSpec, emulatorPerTest } from './harness';
 
 describe('a service instance deployment', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   function upgradeProd(clientToken?: string) {
-    return client.send(
+    return demo.client.send(
       new UpdateServiceInstanceCommand({
         serviceName: 'payments',
         name: 'prod',
@@ -34,7 +24,7 @@ describe('a service instance deployment', () => {
   }
 
   async function getProd() {
-    const { serviceInstance } = await client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
+    const { serviceInstance } = await demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
     return serviceInstance!;
   }
 
@@ -50,14 +40,14 @@ describe('a service instance deployment', () => {
 
   it('stays IN_PROGRESS until the deployment time has passed', async () => {
     await upgradeProd();
-    emulator.advance(DEPLOYMENT_MS - 1);
+    demo.emulator.advance(DEPLOYMENT_MS - 1);
 
     expect((await getProd()).deploymentStatus).toBe('IN_PROGRESS');
   });
 
   it('changes versions and spec when the deployment SUCCEEDED', async () => {
     const { serviceInstance: started } = await upgradeProd();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     const prod = await getProd();
     expect(prod).toMatchObject({ deploymentStatus: 'SUCCEEDED', templateMajorVersion: '2', templateMinorVersion: '1' });
@@ -66,7 +56,7 @@ describe('a service instance deployment', () => {
 
   it('returns the whole service spec, with only this instance replaced on success', async () => {
     await upgradeProd();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     const spec = parse((await getProd()).spec!);
     expect(spec.pipeline).toEqual({ unit_test_command: 'npm test', dockerfile: 'Dockerfile' });
@@ -79,7 +69,7 @@ describe('a service instance deployment', () => {
   it('records the initial and target state on the deployment', async () => {
     const { serviceInstance } = await upgradeProd();
 
-    const { deployment } = await client.send(new GetDeploymentCommand({ id: serviceInstance!.lastAttemptedDeploymentId! }));
+    const { deployment } = await demo.client.send(new GetDeploymentCommand({ id: serviceInstance!.lastAttemptedDeploymentId! }));
 
     expect(deployment).toMatchObject({
       targetResourceType: 'SERVICE_INSTANCE',
@@ -94,16 +84,16 @@ describe('a service instance deployment', () => {
   it('lists the deployments of an instance newest first', async () => {
     const { serviceInstance } = await upgradeProd();
 
-    const { deployments } = await client.send(new ListDeploymentsCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
+    const { deployments } = await demo.client.send(new ListDeploymentsCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
 
     expect(deployments?.map((deployment) => deployment.serviceInstanceName)).toEqual(['prod', 'prod']);
     expect(deployments?.[0].id).toBe(serviceInstance?.lastAttemptedDeploymentId);
   });
 
   it('keeps the previous versions when the deployment FAILED, with the failure message', async () => {
-    emulator.faults.failNextDeployments(1, 'ECS service did not stabilize');
+    demo.emulator.faults.failNextDeployments(1, 'ECS service did not stabilize');
     await upgradeProd();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     expect(await getProd()).toMatchObject({
       deploymentStatus: 'FAILED',
@@ -114,12 +104,10 @@ describe('a service instance deployment', () => {
   });
 
   it('shows the attempted versions on FAILED when configured to', async () => {
-    await emulator.stop();
-    emulator = await startDemo({ failedShows: 'attempted' });
-    client = clientFor(emulator);
-    emulator.faults.failNextDeployments(1);
+    await demo.restart({ failedShows: 'attempted' });
+    demo.emulator.faults.failNextDeployments(1);
     await upgradeProd();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     expect(await getProd()).toMatchObject({ deploymentStatus: 'FAILED', templateMajorVersion: '2', templateMinorVersion: '1' });
   });
@@ -132,12 +120,12 @@ describe('a service instance deployment', () => {
 
   it('answers a repeated clientToken with the same deployment and starts nothing new', async () => {
     const first = await upgradeProd('token-1');
-    const count = emulator.state.deployments().length;
+    const count = demo.emulator.state.deployments().length;
 
     const again = await upgradeProd('token-1');
 
     expect(again.serviceInstance?.lastAttemptedDeploymentId).toBe(first.serviceInstance?.lastAttemptedDeploymentId);
-    expect(emulator.state.deployments()).toHaveLength(count);
+    expect(demo.emulator.state.deployments()).toHaveLength(count);
   });
 
   it('keeps the token of the call that started the latest deployment', async () => {
@@ -148,7 +136,7 @@ describe('a service instance deployment', () => {
 
   describe('cancelled', () => {
     const cancel = () =>
-      client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
+      demo.client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
 
     it('goes CANCELLING and then CANCELLED, with the instance as it was before', async () => {
       const { serviceInstance } = await upgradeProd();
@@ -156,10 +144,10 @@ describe('a service instance deployment', () => {
 
       const { serviceInstance: cancelling } = await cancel();
       expect(cancelling?.deploymentStatus).toBe('CANCELLING');
-      expect(emulator.state.deployment(id)?.deploymentStatus).toBe('CANCELLING');
+      expect(demo.emulator.state.deployment(id)?.deploymentStatus).toBe('CANCELLING');
 
-      emulator.advance(200);
-      expect(emulator.state.deployment(id)?.deploymentStatus).toBe('CANCELLED');
+      demo.emulator.advance(200);
+      expect(demo.emulator.state.deployment(id)?.deploymentStatus).toBe('CANCELLED');
       const prod = await getProd();
       expect(prod).toMatchObject({ deploymentStatus: 'CANCELLED', templateMajorVersion: '1', templateMinorVersion: '0' });
       expect(prod.spec).toContain('desired_count: 3');
@@ -168,7 +156,7 @@ describe('a service instance deployment', () => {
     it('stays CANCELLING until the cancellation time has passed', async () => {
       await upgradeProd();
       await cancel();
-      emulator.advance(199);
+      demo.emulator.advance(199);
 
       expect((await getProd()).deploymentStatus).toBe('CANCELLING');
     });
@@ -179,7 +167,7 @@ describe('a service instance deployment', () => {
 
     it('is refused when the deployment already ended', async () => {
       await upgradeProd();
-      emulator.advance(DEPLOYMENT_MS);
+      demo.emulator.advance(DEPLOYMENT_MS);
 
       await expect(cancel()).rejects.toMatchObject({ name: 'ValidationException' });
     });

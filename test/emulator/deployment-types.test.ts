@@ -1,37 +1,28 @@
-import { ProtonClient, UpdateServiceInstanceCommand, UpdateServiceInstanceInput } from '@aws-sdk/client-proton';
-import { ProtonEmulator } from '../../emulator';
-import { DEPLOYMENT_MS, clientFor, demoSpec, startDemo } from './harness';
+import { UpdateServiceInstanceCommand, UpdateServiceInstanceInput } from '@aws-sdk/client-proton';
+import { DEPLOYMENT_MS, demoSpec, emulatorPerTest } from './harness';
 
 describe('UpdateServiceInstance deploymentType rules', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   /** Updates prod, lets the deployment finish, and returns prod's versions. */
   async function deployProd(input: Partial<UpdateServiceInstanceInput>): Promise<string> {
-    await client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
-    emulator.advance(DEPLOYMENT_MS);
-    const prod = emulator.state.instance('payments', 'prod')!;
+    await demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
+    demo.emulator.advance(DEPLOYMENT_MS);
+    const prod = demo.emulator.state.instance('payments', 'prod')!;
     return `${prod.templateMajorVersion}.${prod.templateMinorVersion}`;
   }
 
   function update(input: Partial<UpdateServiceInstanceInput>): Promise<unknown> {
-    return client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
+    return demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
   }
 
   it('NONE stores the spec at once without a deployment', async () => {
-    const before = emulator.state.deployments().length;
+    const before = demo.emulator.state.deployments().length;
 
     await update({ deploymentType: 'NONE', spec: demoSpec('prod', '{ port: 9090 }') });
 
-    expect(emulator.state.deployments()).toHaveLength(before);
-    expect(emulator.state.instance('payments', 'prod')?.spec).toContain('port: 9090');
+    expect(demo.emulator.state.deployments()).toHaveLength(before);
+    expect(demo.emulator.state.instance('payments', 'prod')?.spec).toContain('port: 9090');
   });
 
   it('NONE refuses template versions', async () => {
@@ -40,7 +31,7 @@ describe('UpdateServiceInstance deploymentType rules', () => {
 
   it('CURRENT_VERSION redeploys the current version', async () => {
     await expect(deployProd({ deploymentType: 'CURRENT_VERSION' })).resolves.toBe('1.0');
-    expect(emulator.state.deployments({ serviceInstanceName: 'prod' })[0].deploymentStatus).toBe('SUCCEEDED');
+    expect(demo.emulator.state.deployments({ serviceInstanceName: 'prod' })[0].deploymentStatus).toBe('SUCCEEDED');
   });
 
   it('CURRENT_VERSION refuses template versions', async () => {
@@ -106,7 +97,7 @@ describe('UpdateServiceInstance deploymentType rules', () => {
   it('keeps the current value wherever the spec says ${Proton::CURRENT_VAL}', async () => {
     await update({ deploymentType: 'NONE', spec: demoSpec('prod', "{ port: 9090, image: '${Proton::CURRENT_VAL}' }") });
 
-    const spec = emulator.state.instance('payments', 'prod')!.spec!;
+    const spec = demo.emulator.state.instance('payments', 'prod')!.spec!;
     expect(spec).toContain('image: payments:1.3.2');
     expect(spec).toContain('port: 9090');
   });

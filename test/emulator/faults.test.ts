@@ -6,26 +6,18 @@ import {
   UpdateServiceInstanceCommand,
 } from '@aws-sdk/client-proton';
 import { ProtonEmulator } from '../../emulator';
-import { DEPLOYMENT_MS, clientFor, startDemo } from './harness';
+import { DEPLOYMENT_MS, clientFor, emulatorPerTest, startDemo } from './harness';
 
 describe('scripted faults', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   const getProd = async () =>
-    (await client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }))).serviceInstance!;
+    (await demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }))).serviceInstance!;
   const redeployProd = () =>
-    client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'MINOR_VERSION' }));
+    demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'MINOR_VERSION' }));
 
   it('serves reads from before an update for the given number of reads after it', async () => {
-    emulator.faults.staleReadsAfterUpdate(2);
+    demo.emulator.faults.staleReadsAfterUpdate(2);
     await redeployProd();
 
     const reads = [await getProd(), await getProd(), await getProd()];
@@ -34,7 +26,7 @@ describe('scripted faults', () => {
   });
 
   it('throttles the next calls with ThrottlingException', async () => {
-    emulator.faults.throttleNextCalls(2);
+    demo.emulator.faults.throttleNextCalls(2);
 
     await expect(getProd()).rejects.toMatchObject({ name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
     await expect(getProd()).rejects.toMatchObject({ name: 'ThrottlingException' });
@@ -42,19 +34,19 @@ describe('scripted faults', () => {
   });
 
   it('throttles only the operation it is given', async () => {
-    emulator.faults.throttleNextCalls(1, 'UpdateServiceInstance');
+    demo.emulator.faults.throttleNextCalls(1, 'UpdateServiceInstance');
 
     await expect(getProd()).resolves.toBeDefined();
     await expect(redeployProd()).rejects.toMatchObject({ name: 'ThrottlingException' });
   });
 
   it('is retried by the SDK, which recognises throttling by its error code', async () => {
-    emulator.faults.throttleNextCalls(1);
-    const retrying = new ProtonClient({ ...emulator.clientConfig(), maxAttempts: 2 });
+    demo.emulator.faults.throttleNextCalls(1);
+    const retrying = new ProtonClient({ ...demo.emulator.clientConfig(), maxAttempts: 2 });
 
     await retrying.send(new GetServiceTemplateCommand({ name: 'fargate-svc' }));
 
-    expect(emulator.calls.entries.map((call) => call.errorType)).toEqual(['ThrottlingException', undefined]);
+    expect(demo.emulator.calls.entries.map((call) => call.errorType)).toEqual(['ThrottlingException', undefined]);
   });
 
   it('throttles the same calls at a seeded rate on every run', async () => {
@@ -69,7 +61,7 @@ describe('scripted faults', () => {
     };
     const other = await startDemo();
 
-    const first = await throttledCalls(emulator);
+    const first = await throttledCalls(demo.emulator);
     const second = await throttledCalls(other).finally(() => other.stop());
 
     expect(first).toEqual(second);
@@ -78,14 +70,14 @@ describe('scripted faults', () => {
   });
 
   it('answers the next calls with InternalServerException and HTTP 500', async () => {
-    emulator.faults.serverErrorNextCalls(1);
+    demo.emulator.faults.serverErrorNextCalls(1);
 
     await expect(getProd()).rejects.toMatchObject({ name: 'InternalServerException', $metadata: { httpStatusCode: 500 } });
     await expect(getProd()).resolves.toBeDefined();
   });
 
   it('starts a deployment of another client, with its own token, that blocks updates until it ends', async () => {
-    const id = emulator.faults.startExternalDeployment({
+    const id = demo.emulator.faults.startExternalDeployment({
       serviceName: 'payments',
       instanceName: 'prod',
       durationMs: 300,
@@ -95,39 +87,39 @@ describe('scripted faults', () => {
 
     expect(await getProd()).toMatchObject({ deploymentStatus: 'IN_PROGRESS', lastAttemptedDeploymentId: id, lastClientRequestToken: 'someone-else' });
     await expect(redeployProd()).rejects.toMatchObject({ name: 'ConflictException' });
-    emulator.advance(300);
+    demo.emulator.advance(300);
     expect(await getProd()).toMatchObject({ deploymentStatus: 'SUCCEEDED', templateMinorVersion: '1' });
   });
 
   it('lets an external deployment fail with its message', async () => {
-    emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', outcome: 'FAILED', failureMessage: 'not mine' });
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', outcome: 'FAILED', failureMessage: 'not mine' });
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     expect(await getProd()).toMatchObject({ deploymentStatus: 'FAILED', deploymentStatusMessage: 'not mine' });
   });
 
   it('fails the next deployment with the given message', async () => {
-    emulator.faults.failNextDeployments(1, 'quota exceeded');
+    demo.emulator.faults.failNextDeployments(1, 'quota exceeded');
     await redeployProd();
-    emulator.advance(DEPLOYMENT_MS);
+    demo.emulator.advance(DEPLOYMENT_MS);
 
     expect(await getProd()).toMatchObject({ deploymentStatus: 'FAILED', deploymentStatusMessage: 'quota exceeded' });
   });
 
   it('keeps a hanging deployment IN_PROGRESS until it is cancelled', async () => {
-    emulator.faults.hangNextDeployments();
+    demo.emulator.faults.hangNextDeployments();
     await redeployProd();
-    emulator.advance(100 * DEPLOYMENT_MS);
+    demo.emulator.advance(100 * DEPLOYMENT_MS);
     expect((await getProd()).deploymentStatus).toBe('IN_PROGRESS');
 
-    await client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
-    emulator.advance(200);
+    await demo.client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }));
+    demo.emulator.advance(200);
 
     expect((await getProd()).deploymentStatus).toBe('CANCELLED');
   });
 
   it('ends deployments after a number of reads instead of after a time', async () => {
-    emulator.faults.completeDeploymentsAfterReads(2);
+    demo.emulator.faults.completeDeploymentsAfterReads(2);
     await redeployProd();
 
     const statuses = [await getProd(), await getProd(), await getProd()].map((read) => read.deploymentStatus);
@@ -136,7 +128,7 @@ describe('scripted faults', () => {
   });
 
   it('delays every answer by the latency it is given', async () => {
-    emulator.faults.setLatency(120);
+    demo.emulator.faults.setLatency(120);
     const started = Date.now();
 
     await getProd();
@@ -145,16 +137,16 @@ describe('scripted faults', () => {
   });
 
   it('deletes an instance on demand', async () => {
-    emulator.faults.deleteInstance('payments', 'prod');
+    demo.emulator.faults.deleteInstance('payments', 'prod');
 
     await expect(getProd()).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
   it('clears every scripted fault', async () => {
-    emulator.faults.throttleRate(1);
-    emulator.faults.serverErrorNextCalls(5);
+    demo.emulator.faults.throttleRate(1);
+    demo.emulator.faults.serverErrorNextCalls(5);
 
-    emulator.faults.clear();
+    demo.emulator.faults.clear();
 
     await expect(getProd()).resolves.toBeDefined();
   });

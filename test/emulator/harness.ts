@@ -25,6 +25,42 @@ export function startDemoWithComponent(options: ProtonEmulatorOptions = {}): Pro
   return startDemo({ seed: { ...demo, services }, ...options });
 }
 
+/** An emulator and an SDK client for it, new in each test. */
+export interface PerTest {
+  readonly emulator: ProtonEmulator;
+  readonly client: ProtonClient;
+  /** Stops this test's emulator and starts it again with other options, with a new client. */
+  restart(options: ProtonEmulatorOptions): Promise<void>;
+}
+
+/**
+ * Starts an emulator (the demo account unless `start` says otherwise) and a client for it before each
+ * test of the calling block, and stops it after. Read its fields inside tests: they change per test.
+ */
+export function emulatorPerTest(start: (options?: ProtonEmulatorOptions) => Promise<ProtonEmulator> = startDemo): PerTest {
+  const perTest = new EmulatorPerTest(start);
+  beforeEach(() => perTest.start());
+  afterEach(() => perTest.emulator.stop());
+  return perTest;
+}
+
+class EmulatorPerTest implements PerTest {
+  emulator!: ProtonEmulator;
+  client!: ProtonClient;
+
+  constructor(private readonly starter: (options?: ProtonEmulatorOptions) => Promise<ProtonEmulator>) {}
+
+  async start(options?: ProtonEmulatorOptions): Promise<void> {
+    this.emulator = await this.starter(options);
+    this.client = clientFor(this.emulator);
+  }
+
+  async restart(options: ProtonEmulatorOptions): Promise<void> {
+    await this.emulator.stop();
+    await this.start(options);
+  }
+}
+
 /** The real SDK client, with one attempt so errors surface as they are answered. */
 export function clientFor(emulator: ProtonEmulator): ProtonClient {
   return new ProtonClient({ ...emulator.clientConfig(), maxAttempts: 1 });

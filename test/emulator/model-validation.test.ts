@@ -1,18 +1,11 @@
 import { CreateServiceInstanceCommand, GetServiceInstanceCommand, UpdateServiceInstanceCommand } from '@aws-sdk/client-proton';
-import { ProtonEmulator } from '../../emulator';
-import { clientFor, rawCall, startDemo } from './harness';
+import { emulatorPerTest, rawCall } from './harness';
 
 describe('validation against the API model', () => {
-  let emulator: ProtonEmulator;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   it('rejects a name that breaks the ResourceName pattern, in AWS wording', async () => {
-    const call = clientFor(emulator).send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'x!' }));
+    const call = demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'x!' }));
 
     await expect(call).rejects.toMatchObject({
       name: 'ValidationException',
@@ -23,7 +16,7 @@ describe('validation against the API model', () => {
   });
 
   it('rejects a missing required member', async () => {
-    const answer = await rawCall(emulator, 'UpdateServiceInstance', { serviceName: 'payments', name: 'prod' });
+    const answer = await rawCall(demo.emulator, 'UpdateServiceInstance', { serviceName: 'payments', name: 'prod' });
 
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({
@@ -34,7 +27,7 @@ describe('validation against the API model', () => {
   });
 
   it('rejects a value outside an enum', async () => {
-    const answer = await rawCall(emulator, 'UpdateServiceInstance', {
+    const answer = await rawCall(demo.emulator, 'UpdateServiceInstance', {
       serviceName: 'payments',
       name: 'prod',
       deploymentType: 'PATCH_VERSION',
@@ -46,7 +39,7 @@ describe('validation against the API model', () => {
   });
 
   it('rejects a spec longer than 51200 characters without echoing the sensitive spec', async () => {
-    const call = clientFor(emulator).send(
+    const call = demo.client.send(
       new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', spec: 'x'.repeat(51201) }),
     );
 
@@ -58,7 +51,7 @@ describe('validation against the API model', () => {
   });
 
   it('rejects a clientToken longer than 64 characters', async () => {
-    const call = clientFor(emulator).send(
+    const call = demo.client.send(
       new UpdateServiceInstanceCommand({
         serviceName: 'payments',
         name: 'prod',
@@ -71,13 +64,13 @@ describe('validation against the API model', () => {
   });
 
   it('reports every violation and counts them', async () => {
-    const answer = await rawCall(emulator, 'GetServiceInstance', { serviceName: '', name: 'ok' });
+    const answer = await rawCall(demo.emulator, 'GetServiceInstance', { serviceName: '', name: 'ok' });
 
     expect(answer.json.message).toMatch(/^2 validation errors detected: Value '' at 'serviceName' .*length greater than or equal to 1; Value '' at 'serviceName' .*regular expression pattern/);
   });
 
   it('checks members of nested structures in lists', async () => {
-    const call = clientFor(emulator).send(
+    const call = demo.client.send(
       new CreateServiceInstanceCommand({
         serviceName: 'payments',
         name: 'dev',
@@ -90,13 +83,13 @@ describe('validation against the API model', () => {
   });
 
   it('ignores members the model does not know, as AWS does in JSON', async () => {
-    const answer = await rawCall(emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'prod', color: 'blue' });
+    const answer = await rawCall(demo.emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'prod', color: 'blue' });
 
     expect(answer.status).toBe(200);
   });
 
   it('answers a member of the wrong JSON type with SerializationException', async () => {
-    const answer = await rawCall(emulator, 'GetServiceInstance', { serviceName: 'payments', name: 7 });
+    const answer = await rawCall(demo.emulator, 'GetServiceInstance', { serviceName: 'payments', name: 7 });
 
     expect(answer).toMatchObject({ status: 400, errorType: 'SerializationException' });
   });

@@ -1,62 +1,53 @@
-import { GetServiceInstanceCommand, ProtonClient } from '@aws-sdk/client-proton';
-import { ProtonEmulator } from '../../emulator';
-import { clientFor, startDemo } from './harness';
+import { GetServiceInstanceCommand } from '@aws-sdk/client-proton';
+import { emulatorPerTest } from './harness';
 
 describe('a rate limit (throttleAbove)', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   /** Sends `count` reads one after another; true for each that was throttled. */
   const readsThrottled = async (count: number): Promise<boolean[]> => {
     const outcomes: boolean[] = [];
     for (let call = 0; call < count; call++) {
-      const sent = client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
+      const sent = demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
       outcomes.push(await sent.then(() => false, () => true));
     }
     return outcomes;
   };
 
   it('answers a second of calls, then throttles the calls beyond the rate', async () => {
-    emulator.faults.throttleAbove(3);
+    demo.emulator.faults.throttleAbove(3);
 
     expect(await readsThrottled(5)).toEqual([false, false, false, true, true]);
-    expect(emulator.calls.entries.map((call) => call.errorType)).toEqual([
+    expect(demo.emulator.calls.entries.map((call) => call.errorType)).toEqual([
       undefined, undefined, undefined, 'ThrottlingException', 'ThrottlingException',
     ]);
   });
 
   it('lets calls through again as time refills the bucket', async () => {
-    emulator.faults.throttleAbove(4);
+    demo.emulator.faults.throttleAbove(4);
     await readsThrottled(4);
 
-    emulator.advance(500);
+    demo.emulator.advance(500);
 
     expect(await readsThrottled(3)).toEqual([false, false, true]);
   });
 
   it('never holds more than one second of calls, however long it was idle', async () => {
-    emulator.faults.throttleAbove(2);
+    demo.emulator.faults.throttleAbove(2);
 
-    emulator.advance(60_000);
+    demo.emulator.advance(60_000);
 
     expect(await readsThrottled(3)).toEqual([false, false, true]);
   });
 
   it('is turned off by a rate of 0', async () => {
-    emulator.faults.throttleAbove(1);
-    emulator.faults.throttleAbove(0);
+    demo.emulator.faults.throttleAbove(1);
+    demo.emulator.faults.throttleAbove(0);
 
     expect(await readsThrottled(3)).toEqual([false, false, false]);
   });
 
   it('refuses a negative rate', () => {
-    expect(() => emulator.faults.throttleAbove(-1)).toThrow('throttleAbove needs a non-negative number of calls per second, got -1');
+    expect(() => demo.emulator.faults.throttleAbove(-1)).toThrow('throttleAbove needs a non-negative number of calls per second, got -1');
   });
 });

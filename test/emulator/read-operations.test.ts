@@ -5,31 +5,21 @@ import {
   ListComponentsCommand,
   ListServiceInstancesCommand,
   ListServiceTemplateVersionsCommand,
-  ProtonClient,
-} from '@aws-sdk/client-proton';
-import { ProtonEmulator } from '../../emulator';
-import { clientFor, startDemoWithComponent } from './harness';
+  } from '@aws-sdk/client-proton';
+import { emulatorPerTest, startDemoWithComponent } from './harness';
 
 describe('the read operations', () => {
-  let emulator: ProtonEmulator;
-  let client: ProtonClient;
-
-  beforeEach(async () => {
-    emulator = await startDemoWithComponent();
-    client = clientFor(emulator);
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest(startDemoWithComponent);
 
   it('lists the instances of a service', async () => {
-    const { serviceInstances } = await client.send(new ListServiceInstancesCommand({ serviceName: 'payments' }));
+    const { serviceInstances } = await demo.client.send(new ListServiceInstancesCommand({ serviceName: 'payments' }));
 
     expect(serviceInstances?.map((instance) => instance.name)).toEqual(['prod', 'staging']);
   });
 
   it('pages through a list with maxResults and nextToken', async () => {
-    const first = await client.send(new ListServiceInstancesCommand({ serviceName: 'payments', maxResults: 1 }));
-    const second = await client.send(
+    const first = await demo.client.send(new ListServiceInstancesCommand({ serviceName: 'payments', maxResults: 1 }));
+    const second = await demo.client.send(
       new ListServiceInstancesCommand({ serviceName: 'payments', maxResults: 1, nextToken: first.nextToken }),
     );
 
@@ -41,7 +31,7 @@ describe('the read operations', () => {
   });
 
   it('filters instances by environment', async () => {
-    const { serviceInstances } = await client.send(
+    const { serviceInstances } = await demo.client.send(
       new ListServiceInstancesCommand({ filters: [{ key: 'environmentName', value: 'staging' }] }),
     );
 
@@ -49,8 +39,8 @@ describe('the read operations', () => {
   });
 
   it('gets and lists the components attached to an instance', async () => {
-    const { component } = await client.send(new GetComponentCommand({ name: 'payments-queue' }));
-    const { components } = await client.send(
+    const { component } = await demo.client.send(new GetComponentCommand({ name: 'payments-queue' }));
+    const { components } = await demo.client.send(
       new ListComponentsCommand({ serviceName: 'payments', serviceInstanceName: 'prod' }),
     );
 
@@ -59,7 +49,7 @@ describe('the read operations', () => {
   });
 
   it('lists template versions of one major with their recommended minor', async () => {
-    const { templateVersions } = await client.send(
+    const { templateVersions } = await demo.client.send(
       new ListServiceTemplateVersionsCommand({ templateName: 'fargate-svc', majorVersion: '2' }),
     );
 
@@ -71,19 +61,19 @@ describe('the read operations', () => {
   });
 
   it('answers a missing template version with ResourceNotFoundException', async () => {
-    const call = client.send(new GetServiceTemplateVersionCommand({ templateName: 'fargate-svc', majorVersion: '3', minorVersion: '0' }));
+    const call = demo.client.send(new GetServiceTemplateVersionCommand({ templateName: 'fargate-svc', majorVersion: '3', minorVersion: '0' }));
 
     await expect(call).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
   it('answers a missing deployment with ResourceNotFoundException', async () => {
-    const call = client.send(new GetDeploymentCommand({ id: '00000000-0000-0000-0000-000000000000' }));
+    const call = demo.client.send(new GetDeploymentCommand({ id: '00000000-0000-0000-0000-000000000000' }));
 
     await expect(call).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
   it('answers a missing component with ResourceNotFoundException', async () => {
-    await expect(client.send(new GetComponentCommand({ name: 'nothing' }))).rejects.toMatchObject({
+    await expect(demo.client.send(new GetComponentCommand({ name: 'nothing' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });

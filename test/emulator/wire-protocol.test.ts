@@ -1,18 +1,11 @@
 import { GetServiceInstanceCommand, ProtonClient } from '@aws-sdk/client-proton';
-import { ProtonEmulator } from '../../emulator';
-import { clientFor, rawCall, startDemo } from './harness';
+import { emulatorPerTest, rawCall } from './harness';
 
 describe('the wire protocol', () => {
-  let emulator: ProtonEmulator;
-
-  beforeEach(async () => {
-    emulator = await startDemo();
-  });
-
-  afterEach(() => emulator.stop());
+  const demo = emulatorPerTest();
 
   it('answers the real SDK at the endpoint it is given', async () => {
-    const { serviceInstance } = await clientFor(emulator).send(
+    const { serviceInstance } = await demo.client.send(
       new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }),
     );
 
@@ -21,7 +14,7 @@ describe('the wire protocol', () => {
 
   it('answers an SDK pointed at it by AWS_ENDPOINT_URL_PROTON', async () => {
     const saved = process.env.AWS_ENDPOINT_URL_PROTON;
-    process.env.AWS_ENDPOINT_URL_PROTON = emulator.endpoint;
+    process.env.AWS_ENDPOINT_URL_PROTON = demo.emulator.endpoint;
     try {
       const client = new ProtonClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
 
@@ -38,14 +31,14 @@ describe('the wire protocol', () => {
   });
 
   it('writes timestamps as epoch seconds', async () => {
-    const { json } = await rawCall(emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'prod' });
+    const { json } = await rawCall(demo.emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'prod' });
 
     const instance = json.serviceInstance as Record<string, unknown>;
-    expect(instance.createdAt).toBe(emulator.now().getTime() / 1000);
+    expect(instance.createdAt).toBe(demo.emulator.now().getTime() / 1000);
   });
 
   it('answers an unknown operation with UnknownOperationException', async () => {
-    const answer = await rawCall(emulator, 'DescribeEverything', {});
+    const answer = await rawCall(demo.emulator, 'DescribeEverything', {});
 
     expect(answer.status).toBe(400);
     expect(answer.errorType).toBe('UnknownOperationException');
@@ -53,14 +46,14 @@ describe('the wire protocol', () => {
   });
 
   it('names the error type in both the body and the x-amzn-errortype header', async () => {
-    const answer = await rawCall(emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'nope' });
+    const answer = await rawCall(demo.emulator, 'GetServiceInstance', { serviceName: 'payments', name: 'nope' });
 
     expect(answer).toMatchObject({ status: 400, errorType: 'ResourceNotFoundException' });
     expect(answer.json).toMatchObject({ __type: 'ResourceNotFoundException', message: expect.stringContaining('nope') });
   });
 
   it('refuses an operation of the model it does not emulate without a retryable status', async () => {
-    const answer = await rawCall(emulator, 'DeleteService', { name: 'payments' });
+    const answer = await rawCall(demo.emulator, 'DeleteService', { name: 'payments' });
 
     expect(answer).toMatchObject({ status: 400, errorType: 'NotImplementedException' });
   });
