@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { readInstances, synthesize } from '../lifecycle';
 import { measureBundles } from './bundle-size';
 import { measureCalls } from './calls';
-import { measureColdStart } from './cold-start';
+import { COLD_START_PROCESSES, measureColdStart } from './cold-start';
 import { measureManyAtOnce } from './many-at-once';
 import { Figure, renderResults, renderTable } from './report';
 import { measureSynthScaling } from './synth-scaling';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     // otherwise share the machine with the processes being timed.
     step('bundle sizes');
     const { figure: bundleFigure, bundles } = await measureBundles(exampleAssembly, prod, workDir);
-    step('cold start (3 rounds of 80 fresh node processes)');
+    step(`cold start (${COLD_START_PROCESSES})`);
     const coldStart = measureColdStart(bundles);
     const figures: Figure[] = [];
     step('Proton calls: a no-op update, and polls while waiting');
