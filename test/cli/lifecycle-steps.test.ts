@@ -107,7 +107,7 @@ describe("the demo's lifecycle, previewed before each step", () => {
     expect(written(h.emulator.calls.entries.slice(firstCall))).toEqual(announced(preview));
     expect(code).toBe(preview.action === 'none' ? 0 : 2);
     if (outcome.status === 'SUCCESS') {
-      const instance = h.emulator.state.instance('payments', 'prod');
+      const instance = h.prod();
       expect({ major: instance?.templateMajorVersion, minor: instance?.templateMinorVersion }).toEqual(preview.desired);
     }
   });

@@ -1,7 +1,6 @@
 // Issue 3: each row of the README's behaviour table, through the synthesized handler and the real SDK
 // over HTTP against the emulator. The emulator runs on a manual clock moved one poll per poll, so a
 // deployment (150 ms) ends on the third poll after it starts and every call count is exact.
-import { RunOptions } from '../../lifecycle';
 import {
   Harness,
   SEEDED,
@@ -12,7 +11,6 @@ import {
   seededProps,
   serviceSpec,
   startHarness,
-  stepped,
 } from './support';
 
 let h: Harness;
@@ -22,20 +20,16 @@ afterEach(() => h.stop());
 async function start(seed = exampleSeed()): Promise<void> {
   h = await startHarness({ seed, clock: 'manual' });
 }
-const run = (options?: RunOptions) => stepped(h.emulator, options);
 const props = (changes?: Record<string, string | undefined>) => seededProps(h, changes);
-const adopted = () => adoptSeeded(h, run());
 
-const prod = () => h.emulator.state.instance('payments', 'prod');
-const prodDeployments = () => h.emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' });
 const updateCalls = () => h.emulator.calls.of('UpdateServiceInstance');
 
 describe('nothing differs', () => {
   it('reads once, writes nothing and succeeds when nothing differs and the last deployment SUCCEEDED', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
 
-    const outcome = await h.resource.update(props({ Spec: serviceSpec({ prod: { ...SEEDED.prod } }) + '# touched\n' }), run());
+    const outcome = await h.resource.update(props({ Spec: serviceSpec({ prod: { ...SEEDED.prod } }) + '# touched\n' }), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
@@ -46,10 +40,10 @@ describe('nothing differs', () => {
 describe('only the spec differs', () => {
   it('deploys CURRENT_VERSION with the spec and no version parameters', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const declared = props({ Spec: serviceSpec({ prod: { ...SEEDED.prod, desired_count: 4 } }) });
 
-    const outcome = await h.resource.update(declared, run());
+    const outcome = await h.resource.update(declared, h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(updateCalls()).toHaveLength(1);
@@ -60,17 +54,17 @@ describe('only the spec differs', () => {
       spec: declared.Spec,
       clientToken: expect.stringMatching(/^[0-9a-f]{32}-[0-9a-f]{31}$/),
     });
-    expect(prod()).toMatchObject({ templateMajorVersion: '1', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
-    expect(prod()?.spec).toMatch(/desired_count: 4/);
+    expect(h.prod()).toMatchObject({ templateMajorVersion: '1', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
+    expect(h.prod()?.spec).toMatch(/desired_count: 4/);
   });
 });
 
 describe('same major, other minor', () => {
   it('deploys MINOR_VERSION with templateMinorVersion and no spec when the spec is the same', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), run());
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped());
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', data: { TemplateMajorVersion: '1', TemplateMinorVersion: '1' } });
     expect(updateCalls()).toHaveLength(1);
@@ -81,22 +75,22 @@ describe('same major, other minor', () => {
 
   it('sends the spec along with MINOR_VERSION when the spec differs too', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const declared = props({ TemplateMinorVersion: '1', Spec: serviceSpec({ prod: { ...SEEDED.prod, image: 'payments:1.3.3' } }) });
 
-    await h.resource.update(declared, run());
+    await h.resource.update(declared, h.stepped());
 
     expect(updateCalls()[0].input).toEqual(expect.objectContaining({ deploymentType: 'MINOR_VERSION', templateMinorVersion: '1', spec: declared.Spec }));
-    expect(prod()).toMatchObject({ templateMinorVersion: '1', spec: expect.stringMatching(/payments:1\.3\.3/) });
+    expect(h.prod()).toMatchObject({ templateMinorVersion: '1', spec: expect.stringMatching(/payments:1\.3\.3/) });
   });
 });
 
 describe('higher major', () => {
   it("deploys MAJOR_VERSION with the declared major and Proton's recommended minor when no minor is declared", async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
 
-    const outcome = await h.resource.update(props({ TemplateMajorVersion: '2', TemplateMinorVersion: undefined }), run());
+    const outcome = await h.resource.update(props({ TemplateMajorVersion: '2', TemplateMinorVersion: undefined }), h.stepped());
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', data: { TemplateMajorVersion: '2', TemplateMinorVersion: '1' } });
     expect(h.emulator.calls.of('ListServiceTemplateVersions')[0].input).toMatchObject({ templateName: 'fargate-svc', majorVersion: '2' });
@@ -109,16 +103,16 @@ describe('higher major', () => {
 
   it('deploys MAJOR_VERSION with the declared minor and the spec when both differ', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const declared = props({ TemplateMajorVersion: '2', TemplateMinorVersion: '0', Spec: serviceSpec({ prod: { ...SEEDED.prod, port: 9090 } }) });
 
-    await h.resource.update(declared, run());
+    await h.resource.update(declared, h.stepped());
 
     expect(h.emulator.calls.count('ListServiceTemplateVersions')).toBe(0);
     expect(updateCalls()[0].input).toEqual(
       expect.objectContaining({ deploymentType: 'MAJOR_VERSION', templateMajorVersion: '2', templateMinorVersion: '0', spec: declared.Spec }),
     );
-    expect(prod()).toMatchObject({ templateMajorVersion: '2', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
+    expect(h.prod()).toMatchObject({ templateMajorVersion: '2', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
   });
 });
 
@@ -126,7 +120,7 @@ describe('lower major', () => {
   it('fails with an error naming both versions and makes no write', async () => {
     await start(exampleSeed({ templateMajorVersion: 2, templateMinorVersion: 0 }));
 
-    const outcome = await h.resource.create(props({ TemplateMajorVersion: '1', TemplateMinorVersion: undefined }), run());
+    const outcome = await h.resource.create(props({ TemplateMajorVersion: '1', TemplateMinorVersion: undefined }), h.stepped());
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.reason).toBe(
@@ -134,7 +128,7 @@ describe('lower major', () => {
         'major version 2 (template fargate-svc); Proton only moves a major version up',
     );
     expect(h.emulator.calls.writeCount()).toBe(0);
-    expect(prod()).toMatchObject({ templateMajorVersion: '2', deploymentStatus: 'SUCCEEDED' });
+    expect(h.prod()).toMatchObject({ templateMajorVersion: '2', deploymentStatus: 'SUCCEEDED' });
   });
 });
 
@@ -143,17 +137,17 @@ describe('omitted versions', () => {
     await start(exampleSeed({ templateMajorVersion: 2, templateMinorVersion: 0 }));
     const declared = props({ TemplateMajorVersion: undefined, TemplateMinorVersion: undefined, Spec: serviceSpec({ prod: { ...SEEDED.prod, desired_count: 2 } }) });
 
-    await h.resource.create(declared, run());
+    await h.resource.create(declared, h.stepped());
 
     expect(updateCalls()).toHaveLength(1);
     expect(updateCalls()[0].input).toEqual(expect.objectContaining({ deploymentType: 'CURRENT_VERSION' }));
-    expect(prod()).toMatchObject({ templateMajorVersion: '2', templateMinorVersion: '0' });
+    expect(h.prod()).toMatchObject({ templateMajorVersion: '2', templateMinorVersion: '0' });
   });
 
   it("keeps the current minor, not Proton's recommended one, when the major is unchanged", async () => {
     await start();
 
-    const outcome = await h.resource.create(props({ TemplateMinorVersion: undefined }), run());
+    const outcome = await h.resource.create(props({ TemplateMinorVersion: undefined }), h.stepped());
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', data: { TemplateMajorVersion: '1', TemplateMinorVersion: '0' } });
     expect(h.emulator.calls.writeCount()).toBe(0);
@@ -165,11 +159,11 @@ describe('last deployment FAILED or CANCELLED', () => {
   it('redeploys the declared spec at the current version when the last deployment FAILED, even though the fields match', async () => {
     await start(exampleSeed({ deploymentStatus: 'FAILED', deploymentStatusMessage: 'task failed to start' }));
 
-    const outcome = await h.resource.create(props(), run());
+    const outcome = await h.resource.create(props(), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(updateCalls().map((c) => c.input)).toEqual([expect.objectContaining({ deploymentType: 'CURRENT_VERSION', spec: props().Spec })]);
-    expect(prod()).toMatchObject({ templateMajorVersion: '1', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
+    expect(h.prod()).toMatchObject({ templateMajorVersion: '1', templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
   });
 
   it('redeploys when the last deployment was CANCELLED, even though the fields match', async () => {
@@ -177,24 +171,24 @@ describe('last deployment FAILED or CANCELLED', () => {
     h.emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: 10_000 });
     await cancelAsSomeoneElse(h.emulator, 'payments', 'prod');
     h.emulator.advance(100);
-    expect(prod()?.deploymentStatus).toBe('CANCELLED');
+    expect(h.prod()?.deploymentStatus).toBe('CANCELLED');
     h.emulator.calls.clear();
 
-    const outcome = await h.resource.create(props(), run());
+    const outcome = await h.resource.create(props(), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(updateCalls().map((c) => c.input)).toEqual([expect.objectContaining({ deploymentType: 'CURRENT_VERSION' })]);
-    expect(prod()?.deploymentStatus).toBe('SUCCEEDED');
+    expect(h.prod()?.deploymentStatus).toBe('SUCCEEDED');
   });
 });
 
 describe('a busy instance', () => {
   it('waits while the instance is IN_PROGRESS, then updates, without ever failing on it', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const external = h.emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: 300 });
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), run());
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     const externalEnd = h.emulator.state.deployment(external)?.completedAt?.getTime() ?? Infinity;
@@ -207,11 +201,11 @@ describe('a busy instance', () => {
 
   it('waits while a component attached to the instance is IN_PROGRESS, then updates', async () => {
     await start(exampleSeed({}, [{ name: 'payments-queue', serviceInstanceName: 'prod' }]));
-    await adopted();
+    await adoptSeeded(h);
     h.emulator.faults.startComponentDeployment({ componentName: 'payments-queue', durationMs: 300 });
     const componentBusySince = h.emulator.now().getTime();
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), run());
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(updateCalls()).toHaveLength(1);
@@ -225,14 +219,14 @@ describe('Create', () => {
   it('adopts an existing instance and converges it as an Update would, with no CreateServiceInstance', async () => {
     await start();
 
-    const outcome = await h.resource.create(h.props, run());
+    const outcome = await h.resource.create(h.props, h.stepped());
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', physicalResourceId: 'payments/prod', data: { TemplateMajorVersion: '1', TemplateMinorVersion: '1' } });
     expect(h.emulator.calls.count('CreateServiceInstance')).toBe(0);
     expect(updateCalls().map((c) => c.input)).toEqual([
       expect.objectContaining({ deploymentType: 'MINOR_VERSION', templateMinorVersion: '1', spec: h.props.Spec }),
     ]);
-    expect(prod()).toMatchObject({ templateMinorVersion: '1', deploymentStatus: 'SUCCEEDED' });
+    expect(h.prod()).toMatchObject({ templateMinorVersion: '1', deploymentStatus: 'SUCCEEDED' });
   });
 
   it('creates a missing instance with CreateServiceInstance, then waits for its deployment', async () => {
@@ -240,7 +234,7 @@ describe('Create', () => {
     const canary = { name: 'canary', environment: 'prod', spec: { port: 8080, desired_count: 1, image: 'payments:1.4.0' } };
     const declared = props({ InstanceName: 'canary', TemplateMinorVersion: '1', Spec: serviceSpec({ extraInstances: [canary] }) });
 
-    const outcome = await h.resource.create(declared, run());
+    const outcome = await h.resource.create(declared, h.stepped());
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', physicalResourceId: 'payments/canary', data: { TemplateMajorVersion: '1', TemplateMinorVersion: '1' } });
     expect(h.emulator.calls.of('CreateServiceInstance').map((c) => c.input)).toEqual([
@@ -255,39 +249,39 @@ describe('Create', () => {
 describe('Delete', () => {
   it('writes nothing and succeeds', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
 
-    const outcome = await h.resource.delete(run());
+    const outcome = await h.resource.delete(h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
-    expect(prod()?.deploymentStatus).toBe('SUCCEEDED');
+    expect(h.prod()?.deploymentStatus).toBe('SUCCEEDED');
   });
 });
 
 describe('the end of the deployment', () => {
   it('succeeds with the attributes of the finished deployment', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
 
-    const outcome = await h.resource.update(props({ TemplateMajorVersion: '2', TemplateMinorVersion: '0' }), run());
+    const outcome = await h.resource.update(props({ TemplateMajorVersion: '2', TemplateMinorVersion: '0' }), h.stepped());
 
-    const [ours] = prodDeployments();
+    const [ours] = h.prodDeployments();
     expect(ours).toMatchObject({ deploymentStatus: 'SUCCEEDED' });
     expect(outcome).toMatchObject({
       status: 'SUCCESS',
-      data: { DeploymentId: ours.id, TemplateMajorVersion: '2', TemplateMinorVersion: '0', ServiceInstanceArn: prod()?.arn },
+      data: { DeploymentId: ours.id, TemplateMajorVersion: '2', TemplateMinorVersion: '0', ServiceInstanceArn: h.prod()?.arn },
     });
   });
 
   it("fails with Proton's deploymentStatusMessage when the deployment ends FAILED", async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     h.emulator.faults.failNextDeployments(1, 'ECS service payments-prod did not stabilize');
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), run());
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped());
 
-    const [ours] = prodDeployments();
+    const [ours] = h.prodDeployments();
     expect(outcome.status).toBe('FAILED');
     expect(outcome.reason).toBe(
       `Proton service instance payments/prod: expected deployment ${ours.id} to succeed, Proton reports FAILED: ECS service payments-prod did not stabilize`,
@@ -296,27 +290,27 @@ describe('the end of the deployment', () => {
 
   it('fails naming CANCELLED when someone cancels the deployment', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     h.emulator.faults.hangNextDeployments(1);
     const cancelOnSecondPoll = async (poll: number) => {
       if (poll === 2) await cancelAsSomeoneElse(h.emulator, 'payments', 'prod');
     };
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), run({ beforePoll: cancelOnSecondPoll }));
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped({ beforePoll: cancelOnSecondPoll }));
 
-    const [ours] = prodDeployments();
+    const [ours] = h.prodDeployments();
     expect(outcome.status).toBe('FAILED');
     expect(outcome.reason).toBe(
       `Proton service instance payments/prod: expected deployment ${ours.id} to succeed, Proton reports CANCELLED: Proton gave no status message`,
     );
-    expect(prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
+    expect(h.prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
   });
 });
 
 describe('the spec diff is semantic', () => {
   it('writes nothing when the spec is only reformatted and reordered', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const reformatted = [
       '# same document, other layout',
       'instances:',
@@ -328,7 +322,7 @@ describe('the spec diff is semantic', () => {
       'proton: ServiceSpec',
     ].join('\n');
 
-    const outcome = await h.resource.update(props({ Spec: reformatted }), run());
+    const outcome = await h.resource.update(props({ Spec: reformatted }), h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
@@ -336,10 +330,10 @@ describe('the spec diff is semantic', () => {
 
   it("writes nothing to this instance when only another instance's entry or the pipeline changes", async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const declared = props({ Spec: serviceSpec({ staging: { ...SEEDED.staging, desired_count: 2 }, pipeline: { unit_test_command: 'npm run ci' } }) });
 
-    const outcome = await h.resource.update(declared, run());
+    const outcome = await h.resource.update(declared, h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });
@@ -347,10 +341,10 @@ describe('the spec diff is semantic', () => {
 
   it('writes nothing when a value is declared as ${Proton::CURRENT_VAL}', async () => {
     await start();
-    await adopted();
+    await adoptSeeded(h);
     const declared = props({ Spec: serviceSpec({ prod: { ...SEEDED.prod, desired_count: '${Proton::CURRENT_VAL}' } }) });
 
-    const outcome = await h.resource.update(declared, run());
+    const outcome = await h.resource.update(declared, h.stepped());
 
     expect(outcome.status).toBe('SUCCESS');
     expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 1 });

@@ -2,15 +2,12 @@
 // before CloudFormation gives up, and the request fails saying so. The handler counts the wait on
 // real time from onEvent's StartedAt (TimeoutSeconds); the emulator's manual clock moves one poll per
 // poll, so the cancellation it asks for ends a fixed number of polls later.
-import { RunOptions } from '../../lifecycle';
-import { Harness, adoptSeeded, callCounts, exampleSeed, seededProps, startHarness, stepped } from './support';
+import { Harness, adoptSeeded, callCounts, exampleSeed, seededProps, startHarness } from './support';
 
 let h: Harness;
 afterEach(() => h.stop());
 
-const run = (options?: RunOptions) => stepped(h.emulator, options);
-const prod = () => h.emulator.state.instance('payments', 'prod');
-const ours = () => h.emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' })[0];
+const ours = () => h.prodDeployments()[0];
 
 /** A minor upgrade with a wait of `timeoutSeconds` and 0.1 s polls. */
 const minorUpgradeWithin = (timeoutSeconds: number) =>
@@ -18,7 +15,7 @@ const minorUpgradeWithin = (timeoutSeconds: number) =>
 
 async function adoptedProd(cancellationDurationMs = 100): Promise<void> {
   h = await startHarness({ seed: exampleSeed(), clock: 'manual', cancellationDurationMs });
-  await adoptSeeded(h, run());
+  await adoptSeeded(h);
 }
 
 it('cancels a hanging deployment near its deadline, waits until it is CANCELLED, then fails saying so', async () => {
@@ -26,7 +23,7 @@ it('cancels a hanging deployment near its deadline, waits until it is CANCELLED,
   await adoptedProd(50);
   h.emulator.faults.hangNextDeployments(1);
 
-  const outcome = await h.resource.update(minorUpgradeWithin(16), run());
+  const outcome = await h.resource.update(minorUpgradeWithin(16), h.stepped());
 
   expect(outcome).toMatchObject({
     status: 'FAILED',
@@ -37,7 +34,7 @@ it('cancels a hanging deployment near its deadline, waits until it is CANCELLED,
   expect(h.emulator.calls.count('GetServiceInstance')).toBe(outcome.polls);
   expect(h.emulator.calls.count('CancelServiceInstanceDeployment')).toBe(1);
   expect(h.emulator.calls.writeCount()).toBe(2);
-  expect(prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
+  expect(h.prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
 }, 30_000);
 
 it('cancels a hanging deployment on the last poll of a wait too short for a cancel window, and fails saying so', async () => {
@@ -46,7 +43,7 @@ it('cancels a hanging deployment on the last poll of a wait too short for a canc
   await adoptedProd();
   h.emulator.faults.hangNextDeployments(1);
 
-  const outcome = await h.resource.update(minorUpgradeWithin(3), run());
+  const outcome = await h.resource.update(minorUpgradeWithin(3), h.stepped());
 
   expect(outcome).toMatchObject({
     status: 'FAILED',
@@ -54,22 +51,22 @@ it('cancels a hanging deployment on the last poll of a wait too short for a canc
   });
   expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 3, ListComponents: 1, UpdateServiceInstance: 1, CancelServiceInstanceDeployment: 1 });
   h.emulator.advance(100);
-  expect(prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
+  expect(h.prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'CANCELLED' });
 });
 
 it('rolls back, after its deadline cancelled the update, by redeploying the old version', async () => {
   await adoptedProd();
   h.emulator.faults.hangNextDeployments(1);
-  expect((await h.resource.update(minorUpgradeWithin(3), run())).status).toBe('FAILED');
+  expect((await h.resource.update(minorUpgradeWithin(3), h.stepped())).status).toBe('FAILED');
   h.emulator.advance(100);
   h.emulator.calls.clear();
 
-  const outcome = await h.resource.rollback(run());
+  const outcome = await h.resource.rollback(h.stepped());
 
   expect(outcome.status).toBe('SUCCESS');
   expect(h.emulator.calls.of('UpdateServiceInstance').map((c) => c.input)).toEqual([
     expect.objectContaining({ deploymentType: 'CURRENT_VERSION', clientToken: expect.stringMatching(/^.{32}r/) }),
   ]);
   expect(callCounts(h.emulator)).toEqual({ GetServiceInstance: 4, ListComponents: 1, UpdateServiceInstance: 1 });
-  expect(prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
+  expect(h.prod()).toMatchObject({ templateMinorVersion: '0', deploymentStatus: 'SUCCEEDED' });
 });

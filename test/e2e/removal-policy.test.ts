@@ -13,7 +13,7 @@ describe('removal policy', () => {
 
     expect(outcome.status).toBe('SUCCESS');
     expect(h.emulator.calls.writeCount()).toBe(0);
-    expect(h.emulator.state.instance('payments', 'prod')).toBeDefined();
+    expect(h.prod()).toBeDefined();
   });
 
   it('removes the instance with an UpdateService that leaves it out, then waits until it is gone (DESTROY)', async () => {
@@ -70,6 +70,6 @@ describe('removal policy', () => {
     const outcome = await h.resource.delete();
 
     expect(outcome.reason).toMatch(/only instance of its service/);
-    expect(h.emulator.state.instance('payments', 'prod')).toBeDefined();
+    expect(h.prod()).toBeDefined();
   });
 });

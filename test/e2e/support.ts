@@ -1,4 +1,4 @@
-import { CancelServiceInstanceDeploymentCommand, ProtonClient } from '@aws-sdk/client-proton';
+import { CancelServiceInstanceDeploymentCommand, Deployment, ProtonClient, ServiceInstance } from '@aws-sdk/client-proton';
 import { stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, Seed, SeedComponent, SeedInstance, exampleSeedPath, loadSeedFile } from '../../emulator';
 import {
@@ -52,6 +52,12 @@ export interface Harness {
   stop(): Promise<void>;
   /** Sets what DescribeStacks reports for the stack, as CloudFormation does outside `resource`'s requests. */
   stackStatus(status: string): void;
+  /** Run options that move the emulator's manual clock one poll per poll: {@link stepped}. */
+  stepped(options?: RunOptions): RunOptions;
+  /** The payments service's prod instance, as Proton holds it now. */
+  prod(): ServiceInstance | undefined;
+  /** prod's deployments, newest first. */
+  prodDeployments(): Deployment[];
 }
 
 /** An emulator seeded with the example account, and the synthesized `prod` handler pointed at it. */
@@ -71,6 +77,9 @@ export async function startHarness(options: ProtonEmulatorOptions = {}, instance
     props: { ...instance.properties, ...FAST },
     handlers,
     logicalId: instance.logicalId,
+    stepped: (runOptions) => stepped(emulator, runOptions),
+    prod: () => emulator.state.instance('payments', 'prod'),
+    prodDeployments: () => emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' }),
   };
 }
 
@@ -78,7 +87,7 @@ export async function startHarness(options: ProtonEmulatorOptions = {}, instance
  * Run options that move the emulator's manual clock one poll interval before each poll: a deployment
  * then ends after a fixed number of polls, whatever the machine's speed, so call counts are exact.
  */
-export function stepped(emulator: ProtonEmulator, options: RunOptions = {}): RunOptions {
+function stepped(emulator: ProtonEmulator, options: RunOptions = {}): RunOptions {
   return {
     ...options,
     beforePoll: async (poll) => {
@@ -160,9 +169,12 @@ export function seededProps(h: Harness, changes: Record<string, string | undefin
   return declare(h.props, { Spec: serviceSpec(), TemplateMajorVersion: '1', TemplateMinorVersion: '0', ...changes });
 }
 
-/** CloudFormation creates the resource over the seeded prod instance (no write); the calls that took are forgotten. */
-export async function adoptSeeded(h: Harness, options: RunOptions): Promise<void> {
-  expect((await h.resource.create(seededProps(h), options)).status).toBe('SUCCESS');
+/**
+ * CloudFormation creates the resource over the seeded prod instance (no write), on the stepped manual
+ * clock; the calls that took are forgotten.
+ */
+export async function adoptSeeded(h: Harness): Promise<void> {
+  expect((await h.resource.create(seededProps(h), h.stepped())).status).toBe('SUCCESS');
   h.emulator.calls.clear();
 }
 
