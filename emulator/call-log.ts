@@ -16,6 +16,11 @@ export interface CallRecord {
 const WRITE = /^(Create|Update|Cancel|Delete)/;
 const READ = /^(Get|List)/;
 
+/** Whether a call to `operation` changes something; the demo highlights those, the log counts them. */
+export function isWrite(operation: string): boolean {
+  return WRITE.test(operation);
+}
+
 /** Every call, in order: how tests and benchmarks count what a client asked of Proton. */
 export class CallLog {
   private records: CallRecord[] = [];
@@ -44,7 +49,7 @@ export class CallLog {
   }
 
   writeCount(): number {
-    return this.records.filter((call) => WRITE.test(call.operation)).length;
+    return this.records.filter((call) => isWrite(call.operation)).length;
   }
 
   clear(): void {

@@ -9,9 +9,9 @@ import { exampleSeedPath, loadSeedFile } from './seed';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       seed: { type: 'string', default: exampleSeedPath },
-      'deployment-ms': { type: 'string', default: '2000' },
+      'deployment-ms': { type: 'string' },
     },
   });
   const emulator = await ProtonEmulator.start({
@@ -36,7 +36,11 @@ async function main(): Promise<void> {
   });
 }
 
-function wholeNumber(flag: string, text: string): number {
+/** Undefined when the flag is not given, so the emulator's own default applies. */
+function wholeNumber(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`${flag} needs a whole number, got ${text}`);

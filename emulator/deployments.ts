@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import { Backend } from './backend';
 import { conflict, validationError } from './errors';
-import { DeploymentPlan, DeploymentRecord, InstanceRecord, InstanceVersion, SpecMap } from './records';
-import { renderServiceSpec, withEntry } from './service-spec';
+import { DeploymentPlan, DeploymentRecord, InstanceRecord, InstanceVersion, ServiceRecord, SpecMap } from './records';
+import { InstanceEntry, renderServiceSpec, resolveCurrentValues, withEntry } from './service-spec';
 import { VersionPair } from './versions';
 
 /** Statuses during which Proton refuses another change to an instance. */
@@ -81,7 +81,6 @@ export function createInstance(
     templateMajorVersion: fields.versions.major,
     templateMinorVersion: fields.versions.minor,
     spec: fields.spec,
-    inServiceSpec: false,
     deploymentStatus: 'IN_PROGRESS',
     lastDeploymentAttemptedAt: now,
     lastDeploymentSucceededAt: now,
@@ -89,6 +88,38 @@ export function createInstance(
   b.state.addInstance(instance);
   const creation = startDeployment(b, { ...start, instance, target: currentVersion(instance), creates: true });
   return { instance, creation };
+}
+
+/** Validates a spec entry, then creates its instance; CreateServiceInstance and UpdateService both add instances. */
+export function addInstance(
+  b: Backend,
+  service: ServiceRecord,
+  entry: InstanceEntry,
+  versions: VersionPair,
+  clientToken?: string,
+): InstanceRecord {
+  if (entry.environment === undefined) {
+    throw validationError(`The spec entry for service instance ${entry.name} needs an environment`);
+  }
+  b.state.requireEnvironment(entry.environment);
+  const { instance } = createInstance(
+    b,
+    {
+      name: entry.name,
+      serviceName: service.name,
+      environmentName: entry.environment,
+      templateName: service.templateName,
+      versions,
+      spec: resolveCurrentValues(entry.spec, {}),
+    },
+    { clientToken },
+  );
+  return instance;
+}
+
+/** A call that repeats the client token of the one that started the instance's latest deployment is a retry of it. */
+export function isRetryOfLastRequest(instance: InstanceRecord, clientToken: string | undefined): boolean {
+  return clientToken !== undefined && clientToken === instance.lastClientRequestToken;
 }
 
 /** Starts a deployment; the instance keeps its fields until the deployment SUCCEEDED. */
@@ -178,7 +209,6 @@ export function endDeployment(b: Backend, deployment: DeploymentRecord, at: numb
   instance.deploymentStatusMessage = message;
   if (status === 'SUCCEEDED') {
     applyVersion(instance, deployment.target);
-    instance.inServiceSpec = true;
     instance.lastSucceededDeploymentId = deployment.id;
     instance.lastDeploymentSucceededAt = at;
   } else if (status === 'FAILED' && b.behaviour.failedShows === 'attempted') {

@@ -24,8 +24,6 @@ export interface ProtonEmulatorOptions {
   readonly clock?: 'real' | 'manual';
   /** What a FAILED instance shows (Proton does not document it). @default 'previous' */
   readonly failedShows?: Behaviour['failedShows'];
-  /** Path of service-2.json. @default - $PROTON_API_MODEL, else emulator/api-model/service-2.json */
-  readonly modelPath?: string;
 }
 
 /** Settings for `new ProtonClient(...)` that reach this emulator with dummy credentials. */
@@ -66,7 +64,7 @@ export class ProtonEmulator {
     };
     applySeed(backend, seed);
     const calls = new CallLog();
-    const model = loadServiceModel(options.modelPath);
+    const model = loadServiceModel();
     const server = await ProtonHttpServer.listen(new Dispatcher(model, backend, calls), options.port ?? 0);
     return new ProtonEmulator(server, backend, calls);
   }

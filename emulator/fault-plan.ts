@@ -31,8 +31,9 @@ interface DeploymentFaultQueue {
 }
 
 /**
- * What the tests scripted, as the server and the deployment lifecycle consult it. Tests script it
- * through `Faults`; this holds the counters so the rest of the emulator only asks "what now?".
+ * What the tests scripted, as the dispatcher, the operations and the deployment lifecycle consult
+ * it. Tests script it through `Faults`; this holds the counters so the rest of the emulator only
+ * asks "what now?".
  */
 export class FaultPlan {
   latencyMs = 0;

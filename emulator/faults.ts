@@ -90,7 +90,10 @@ export class Faults {
     });
   }
 
-  /** The next `count` deployments to start never end by themselves; only a cancel ends them. */
+  /**
+   * The next `count` deployments to start never end by the clock: a cancel ends them, or reads do
+   * while `completeDeploymentsAfterReads` is on.
+   */
   hangNextDeployments(count = 1): void {
     this.b.plan.scriptNextDeployments(count, (plan) => {
       plan.dueAt = undefined;

@@ -18,9 +18,7 @@ export class StateInspector {
 
   instances(serviceName?: string): ServiceInstance[] {
     settle(this.b);
-    return [...this.b.state.instances.values()]
-      .filter((instance) => serviceName === undefined || instance.serviceName === serviceName)
-      .map((instance) => instanceView(this.b.state, instance));
+    return this.b.state.instancesOf(serviceName).map((instance) => instanceView(this.b.state, instance));
   }
 
   service(name: string): Service | undefined {
@@ -38,24 +36,12 @@ export class StateInspector {
   /** Newest first, optionally only those of one service or one instance. */
   deployments(filter: { serviceName?: string; serviceInstanceName?: string } = {}): Deployment[] {
     settle(this.b);
-    return this.b.state
-      .deploymentsNewestFirst()
-      .filter(
-        (deployment) =>
-          (filter.serviceName === undefined || deployment.serviceName === filter.serviceName) &&
-          (filter.serviceInstanceName === undefined || deployment.serviceInstanceName === filter.serviceInstanceName),
-      )
-      .map((deployment) => deploymentView(this.b.state, deployment));
+    return this.b.state.deploymentsNewestFirst(filter).map((deployment) => deploymentView(this.b.state, deployment));
   }
 
   component(name: string): Component | undefined {
     settle(this.b);
     const component = this.b.state.components.get(name);
     return component && componentView(this.b.state, component);
-  }
-
-  components(): Component[] {
-    settle(this.b);
-    return [...this.b.state.components.values()].map((component) => componentView(this.b.state, component));
   }
 }

@@ -32,7 +32,7 @@ export class ModelValidator {
     }
   }
 
-  violations(shapeName: string, value: unknown): string[] {
+  private violations(shapeName: string, value: unknown): string[] {
     const found: string[] = [];
     this.check(shapeName, value, '', found);
     return found;

@@ -46,6 +46,6 @@ function findModelFile(): string {
   return fromEnv || BUNDLED_MODEL;
 }
 
-export function loadServiceModel(path = findModelFile()): ServiceModel {
-  return JSON.parse(readFileSync(path, 'utf8')) as ServiceModel;
+export function loadServiceModel(): ServiceModel {
+  return JSON.parse(readFileSync(findModelFile(), 'utf8')) as ServiceModel;
 }

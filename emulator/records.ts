@@ -48,11 +48,10 @@ export interface InstanceRecord {
   templateMajorVersion: string;
   templateMinorVersion: string;
   spec: SpecMap;
-  /** False until the deployment that creates the instance succeeds: only then is it in the service spec. */
-  inServiceSpec: boolean;
   deploymentStatus: DeploymentStatus;
   deploymentStatusMessage?: string;
   lastAttemptedDeploymentId?: string;
+  /** Unset until the deployment that creates the instance succeeds: only then is it in the service spec. */
   lastSucceededDeploymentId?: string;
   lastClientRequestToken?: string;
   lastDeploymentAttemptedAt: number;
@@ -87,7 +86,7 @@ export interface InstanceVersion {
 export interface DeploymentPlan {
   outcome: 'SUCCEEDED' | 'FAILED';
   failureMessage?: string;
-  /** When it ends; absent for a deployment that hangs until cancelled. */
+  /** When it ends by the clock; absent for a hung deployment, which only a cancel or `readsLeft` ends. */
   dueAt?: number;
   /** When set, the deployment ignores the clock and ends once this many reads have seen it running. */
   readsLeft?: number;

@@ -4,8 +4,10 @@ import { DeploymentRecord } from './records';
 
 /**
  * Brings the state up to the clock: ends the deployments, component deployments and service
- * updates that are due. Called before every request and every inspection, so time only has to be
- * compared, never waited for, and a manual clock makes every transition deterministic.
+ * updates that are due. Called before an operation runs (calls refused earlier, as faulted, invalid
+ * or unimplemented, never get here), before every inspection and before a fault changes the state,
+ * so time only has to be compared, never waited for, and a manual clock makes every transition
+ * deterministic.
  */
 export function settle(b: Backend): void {
   const now = b.clock.now();

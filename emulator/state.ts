@@ -8,6 +8,14 @@ export interface Location {
   account: string;
 }
 
+/** What ListDeployments and GetDeployment can narrow deployments to; a field left out matches any. */
+export interface DeploymentFilter {
+  serviceName?: string;
+  serviceInstanceName?: string;
+  environmentName?: string;
+  componentName?: string;
+}
+
 /** Everything the emulated Proton account holds, with look-ups that fail as Proton does. */
 export class ProtonState {
   readonly templates = new Map<string, TemplateRecord>();
@@ -47,8 +55,11 @@ export class ProtonState {
     this.instances.delete(instanceKey(serviceName, name));
   }
 
-  instancesOf(serviceName: string): InstanceRecord[] {
-    return [...this.instances.values()].filter((instance) => instance.serviceName === serviceName);
+  /** The instances of one service, or all of them. */
+  instancesOf(serviceName?: string): InstanceRecord[] {
+    return [...this.instances.values()].filter(
+      (instance) => serviceName === undefined || instance.serviceName === serviceName,
+    );
   }
 
   componentsOf(serviceName: string, instanceName: string): ComponentRecord[] {
@@ -65,9 +76,12 @@ export class ProtonState {
     return found(this.deployments.get(id), `Resource of type 'deployment' with id '${id}' not found`);
   }
 
-  /** Deployments started at the same instant stay in newest-first order: the sort is stable. */
-  deploymentsNewestFirst(): DeploymentRecord[] {
-    return [...this.deployments.values()].reverse().sort((x, y) => y.createdAt - x.createdAt);
+  /** The deployments `filter` matches; those started at the same instant stay in newest-first order: the sort is stable. */
+  deploymentsNewestFirst(filter: DeploymentFilter = {}): DeploymentRecord[] {
+    return [...this.deployments.values()]
+      .filter((deployment) => matchesDeploymentFilter(deployment, filter))
+      .reverse()
+      .sort((x, y) => y.createdAt - x.createdAt);
   }
 
   requireEnvironment(name: string): void {
@@ -79,7 +93,7 @@ export class ProtonState {
   /** The service spec as Proton holds it: the header plus the entry of every instance deployed into it. */
   serviceSpec(serviceName: string): ServiceSpec {
     const entries = this.instancesOf(serviceName)
-      .filter((instance) => instance.inServiceSpec)
+      .filter((instance) => instance.lastSucceededDeploymentId !== undefined)
       .map((instance) => ({ name: instance.name, environment: instance.environmentName, spec: instance.spec }));
     return { header: this.service(serviceName).header, entries };
   }
@@ -100,6 +114,16 @@ export class ProtonState {
 /** How instances are keyed, here and wherever per-instance bookkeeping is kept. */
 export function instanceKey(serviceName: string, name: string): string {
   return `${serviceName}/${name}`;
+}
+
+/** Instance deployments never belong to a component, so a componentName filter leaves none. */
+export function matchesDeploymentFilter(deployment: DeploymentRecord, filter: DeploymentFilter): boolean {
+  return (
+    filter.componentName === undefined &&
+    (filter.serviceName === undefined || filter.serviceName === deployment.serviceName) &&
+    (filter.serviceInstanceName === undefined || filter.serviceInstanceName === deployment.serviceInstanceName) &&
+    (filter.environmentName === undefined || filter.environmentName === deployment.environmentName)
+  );
 }
 
 /** The record a look-up found, or Proton's ResourceNotFoundException with `message`. */

@@ -39,7 +39,7 @@ export function creationTarget(template: TemplateRecord, major?: string, minor?:
   if (targetMajor === undefined) {
     throw validationError(`Service template ${template.name} has no published version`);
   }
-  return requirePublished(template, targetMajor, minor ?? recommendedMinor(template, targetMajor));
+  return requirePublished(template, targetMajor, minor);
 }
 
 /**
@@ -67,7 +67,7 @@ export function updateTarget(
           `deploymentType MINOR_VERSION keeps major version ${current.major}; use MAJOR_VERSION to move to ${major}`,
         );
       }
-      return requirePublished(template, current.major, minor ?? recommendedMinor(template, current.major));
+      return requirePublished(template, current.major, minor);
     }
     case 'MAJOR_VERSION': {
       const targetMajor = major ?? recommendedVersion(template)?.major;
@@ -77,7 +77,7 @@ export function updateTarget(
             `got ${targetMajor ?? 'none'}`,
         );
       }
-      return requirePublished(template, targetMajor, minor ?? recommendedMinor(template, targetMajor));
+      return requirePublished(template, targetMajor, minor);
     }
     default:
       throw validationError(`Unknown deploymentType ${String(deploymentType)}`);
@@ -88,7 +88,9 @@ export function findVersion(template: TemplateRecord, major: string, minor: stri
   return template.versions.find((version) => version.major === major && version.minor === minor);
 }
 
-function requirePublished(template: TemplateRecord, major: string, minor: string | undefined): VersionPair {
+/** `major` at the minor asked for, else at its recommended minor; that version must be published. */
+function requirePublished(template: TemplateRecord, major: string, askedMinor: string | undefined): VersionPair {
+  const minor = askedMinor ?? recommendedMinor(template, major);
   if (minor === undefined) {
     throw validationError(`Service template ${template.name} has no published version in major version ${major}`);
   }

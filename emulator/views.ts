@@ -25,7 +25,7 @@ import { recommendedMinor, recommendedVersion } from './versions';
 
 /*
  * Records as Proton shows them, typed by the SDK's own output shapes. Timestamps are Dates here;
- * the server writes them as epoch seconds.
+ * the dispatcher writes them as epoch seconds.
  */
 
 export function instanceSummaryView(state: ProtonState, instance: InstanceRecord): ServiceInstanceSummary {

@@ -8,12 +8,12 @@ import { Backend } from '../backend';
 import { countRead } from '../deployments';
 import { notFound } from '../errors';
 import { paginate } from '../pagination';
-import { DeploymentRecord } from '../records';
+import { matchesDeploymentFilter } from '../state';
 import { deploymentSummaryView, deploymentView } from '../views';
 
 export function getDeployment(b: Backend, input: GetDeploymentInput): GetDeploymentOutput {
   const deployment = b.state.deployment(input.id!);
-  if (!matches(deployment, input)) {
+  if (!matchesDeploymentFilter(deployment, input)) {
     throw notFound(`Resource of type 'deployment' with id '${input.id}' not found for the given resource`);
   }
   const view = deploymentView(b.state, deployment);
@@ -29,20 +29,7 @@ export function listDeployments(b: Backend, input: ListDeploymentsInput): ListDe
   if (input.componentName !== undefined) {
     b.state.component(input.componentName);
   }
-  const summaries = b.state
-    .deploymentsNewestFirst()
-    .filter((deployment) => matches(deployment, input))
-    .map((deployment) => deploymentSummaryView(b.state, deployment));
+  const summaries = b.state.deploymentsNewestFirst(input).map((deployment) => deploymentSummaryView(b.state, deployment));
   const { page, nextToken } = paginate(summaries, input.maxResults, input.nextToken);
   return { deployments: page, nextToken };
-}
-
-/** Instance deployments never belong to a component, so a componentName filter leaves none. */
-function matches(deployment: DeploymentRecord, filter: ListDeploymentsInput | GetDeploymentInput): boolean {
-  return (
-    filter.componentName === undefined &&
-    (filter.serviceName === undefined || filter.serviceName === deployment.serviceName) &&
-    (filter.serviceInstanceName === undefined || filter.serviceInstanceName === deployment.serviceInstanceName) &&
-    (filter.environmentName === undefined || filter.environmentName === deployment.environmentName)
-  );
 }

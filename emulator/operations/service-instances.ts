@@ -52,8 +52,8 @@ export function listServiceInstances(b: Backend, input: ListServiceInstancesInpu
   if (input.serviceName !== undefined) {
     b.state.service(input.serviceName);
   }
-  const matches = [...b.state.instances.values()]
-    .filter((instance) => input.serviceName === undefined || instance.serviceName === input.serviceName)
+  const matches = b.state
+    .instancesOf(input.serviceName)
     .filter((instance) => (input.filters ?? []).every((filter) => matchesFilter(instance, filter)));
   const sortKey = SORT_KEYS[input.sortBy ?? 'name'];
   const direction = input.sortOrder === 'DESCENDING' ? -1 : 1;

@@ -1,11 +1,10 @@
 import type { GetServiceInput, GetServiceOutput, UpdateServiceInput, UpdateServiceOutput } from '@aws-sdk/client-proton';
 import { Backend } from '../backend';
-import { assertInstanceIdle, assertServiceActive } from '../deployments';
+import { addInstance, assertInstanceIdle, assertServiceActive } from '../deployments';
 import { validationError } from '../errors';
 import { parseServiceSpec } from '../service-spec';
 import { creationTarget } from '../versions';
 import { serviceView } from '../views';
-import { addInstance } from './create-service-instance';
 
 export function getService(b: Backend, input: GetServiceInput): GetServiceOutput {
   return { service: serviceView(b.state, b.state.service(input.name!)) };
@@ -41,7 +40,7 @@ export function updateService(b: Backend, input: UpdateServiceInput): UpdateServ
   instances.forEach((instance) => assertInstanceIdle(b, instance));
 
   const now = b.clock.now();
-  added.forEach((entry, index) => addInstance(b, service.name, entry, addedVersions[index], undefined));
+  added.forEach((entry, index) => addInstance(b, service, entry, addedVersions[index]));
   service.description = input.description ?? service.description;
   service.status = 'UPDATE_IN_PROGRESS';
   service.lastModifiedAt = now;

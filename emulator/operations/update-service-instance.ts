@@ -1,6 +1,6 @@
 import type { UpdateServiceInstanceInput, UpdateServiceInstanceOutput } from '@aws-sdk/client-proton';
 import { Backend } from '../backend';
-import { assertInstanceIdle, startDeployment } from '../deployments';
+import { assertInstanceIdle, isRetryOfLastRequest, startDeployment } from '../deployments';
 import { submittedInstanceSpec } from '../service-spec';
 import { instanceKey } from '../state';
 import { updateTarget } from '../versions';
@@ -10,7 +10,7 @@ export function updateServiceInstance(b: Backend, input: UpdateServiceInstanceIn
   const serviceName = input.serviceName!;
   b.state.service(serviceName);
   const instance = b.state.instance(serviceName, input.name!);
-  if (input.clientToken !== undefined && input.clientToken === instance.lastClientRequestToken) {
+  if (isRetryOfLastRequest(instance, input.clientToken)) {
     return { serviceInstance: instanceView(b.state, instance) };
   }
   const deploymentType = input.deploymentType!;

@@ -1,4 +1,4 @@
-import { CallRecord } from '../../emulator';
+import { CallRecord, isWrite } from '../../emulator';
 import { findInstanceEntry, instanceEntryDifferences, parseServiceSpec } from '../../lambda/spec';
 import { RequestOutcome } from '../../lifecycle';
 import { Expectation, INSTANCE, Props } from './steps';
@@ -95,7 +95,7 @@ export function describeCalls(calls: readonly CallRecord[]): string {
   }
   return runs
     .map(({ operation, count, error }) => {
-      const name = /^(Create|Update|Cancel|Delete)/.test(operation) ? style.yellow(operation) : operation;
+      const name = isWrite(operation) ? style.yellow(operation) : operation;
       return `${name}${count > 1 ? ` ×${count}` : ''}${error ? style.red(` (${error})`) : ''}`;
     })
     .join(' → ');

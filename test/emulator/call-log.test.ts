@@ -1,15 +1,13 @@
-import { GetServiceInstanceCommand, ListDeploymentsCommand, UpdateServiceInstanceCommand } from '@aws-sdk/client-proton';
-import { emulatorPerTest } from './harness';
+import { ListDeploymentsCommand, UpdateServiceInstanceCommand } from '@aws-sdk/client-proton';
+import { emulatorPerTest, getProd } from './harness';
 
 describe('the call log', () => {
   const demo = emulatorPerTest();
 
-  const getProd = () => demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
-
   it('records each call with its operation, input, status and time', async () => {
     demo.emulator.advance(5000);
 
-    await getProd();
+    await getProd(demo.client);
 
     expect(demo.emulator.calls.entries).toEqual([
       { operation: 'GetServiceInstance', input: { serviceName: 'payments', name: 'prod' }, status: 200, errorType: undefined, at: demo.emulator.now().getTime() },
@@ -19,13 +17,13 @@ describe('the call log', () => {
   it('records failed calls with their error type', async () => {
     demo.emulator.faults.throttleNextCalls(1);
 
-    await getProd().catch(() => undefined);
+    await getProd(demo.client).catch(() => undefined);
 
     expect(demo.emulator.calls.entries[0]).toMatchObject({ status: 400, errorType: 'ThrottlingException' });
   });
 
   it('counts reads and writes apart', async () => {
-    await getProd();
+    await getProd(demo.client);
     await demo.client.send(new ListDeploymentsCommand({ serviceName: 'payments' }));
     await demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'CURRENT_VERSION' }));
 
@@ -35,7 +33,7 @@ describe('the call log', () => {
   });
 
   it('starts counting again after clear', async () => {
-    await getProd();
+    await getProd(demo.client);
 
     demo.emulator.calls.clear();
 

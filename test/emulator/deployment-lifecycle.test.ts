@@ -1,12 +1,11 @@
 import {
   CancelServiceInstanceDeploymentCommand,
   GetDeploymentCommand,
-  GetServiceInstanceCommand,
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
 } from '@aws-sdk/client-proton';
 import { parse } from 'yaml';
-import { DEPLOYMENT_MS, demoSpec, emulatorPerTest } from './harness';
+import { DEPLOYMENT_MS, demoSpec, emulatorPerTest, getProd } from './harness';
 
 describe('a service instance deployment', () => {
   const demo = emulatorPerTest();
@@ -23,15 +22,10 @@ describe('a service instance deployment', () => {
     );
   }
 
-  async function getProd() {
-    const { serviceInstance } = await demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
-    return serviceInstance!;
-  }
-
   it('shows the previous versions and spec while IN_PROGRESS', async () => {
     const { serviceInstance: started } = await upgradeProd();
 
-    const prod = await getProd();
+    const prod = await getProd(demo.client);
     expect(prod).toMatchObject({ deploymentStatus: 'IN_PROGRESS', templateMajorVersion: '1', templateMinorVersion: '0' });
     expect(prod.lastAttemptedDeploymentId).toBe(started?.lastAttemptedDeploymentId);
     expect(prod.lastSucceededDeploymentId).not.toBe(started?.lastAttemptedDeploymentId);
@@ -42,14 +36,14 @@ describe('a service instance deployment', () => {
     await upgradeProd();
     demo.emulator.advance(DEPLOYMENT_MS - 1);
 
-    expect((await getProd()).deploymentStatus).toBe('IN_PROGRESS');
+    expect((await getProd(demo.client)).deploymentStatus).toBe('IN_PROGRESS');
   });
 
   it('changes versions and spec when the deployment SUCCEEDED', async () => {
     const { serviceInstance: started } = await upgradeProd();
     demo.emulator.advance(DEPLOYMENT_MS);
 
-    const prod = await getProd();
+    const prod = await getProd(demo.client);
     expect(prod).toMatchObject({ deploymentStatus: 'SUCCEEDED', templateMajorVersion: '2', templateMinorVersion: '1' });
     expect(prod.lastSucceededDeploymentId).toBe(started?.lastAttemptedDeploymentId);
   });
@@ -58,7 +52,7 @@ describe('a service instance deployment', () => {
     await upgradeProd();
     demo.emulator.advance(DEPLOYMENT_MS);
 
-    const spec = parse((await getProd()).spec!);
+    const spec = parse((await getProd(demo.client)).spec!);
     expect(spec.pipeline).toEqual({ unit_test_command: 'npm test', dockerfile: 'Dockerfile' });
     expect(spec.instances).toEqual([
       { name: 'staging', environment: 'staging', spec: { port: 8080, desired_count: 1, image: 'payments:1.4.0' } },
@@ -95,7 +89,7 @@ describe('a service instance deployment', () => {
     await upgradeProd();
     demo.emulator.advance(DEPLOYMENT_MS);
 
-    expect(await getProd()).toMatchObject({
+    expect(await getProd(demo.client)).toMatchObject({
       deploymentStatus: 'FAILED',
       deploymentStatusMessage: 'ECS service did not stabilize',
       templateMajorVersion: '1',
@@ -109,7 +103,7 @@ describe('a service instance deployment', () => {
     await upgradeProd();
     demo.emulator.advance(DEPLOYMENT_MS);
 
-    expect(await getProd()).toMatchObject({ deploymentStatus: 'FAILED', templateMajorVersion: '2', templateMinorVersion: '1' });
+    expect(await getProd(demo.client)).toMatchObject({ deploymentStatus: 'FAILED', templateMajorVersion: '2', templateMinorVersion: '1' });
   });
 
   it('refuses another update with ConflictException while IN_PROGRESS', async () => {
@@ -131,7 +125,7 @@ describe('a service instance deployment', () => {
   it('keeps the token of the call that started the latest deployment', async () => {
     await upgradeProd('token-1');
 
-    expect((await getProd()).lastClientRequestToken).toBe('token-1');
+    expect((await getProd(demo.client)).lastClientRequestToken).toBe('token-1');
   });
 
   describe('cancelled', () => {
@@ -148,7 +142,7 @@ describe('a service instance deployment', () => {
 
       demo.emulator.advance(200);
       expect(demo.emulator.state.deployment(id)?.deploymentStatus).toBe('CANCELLED');
-      const prod = await getProd();
+      const prod = await getProd(demo.client);
       expect(prod).toMatchObject({ deploymentStatus: 'CANCELLED', templateMajorVersion: '1', templateMinorVersion: '0' });
       expect(prod.spec).toContain('desired_count: 3');
     });
@@ -158,7 +152,7 @@ describe('a service instance deployment', () => {
       await cancel();
       demo.emulator.advance(199);
 
-      expect((await getProd()).deploymentStatus).toBe('CANCELLING');
+      expect((await getProd(demo.client)).deploymentStatus).toBe('CANCELLING');
     });
 
     it('is refused with ValidationException when nothing is IN_PROGRESS', async () => {

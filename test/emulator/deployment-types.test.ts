@@ -4,16 +4,16 @@ import { DEPLOYMENT_MS, demoSpec, emulatorPerTest } from './harness';
 describe('UpdateServiceInstance deploymentType rules', () => {
   const demo = emulatorPerTest();
 
+  function update(input: Partial<UpdateServiceInstanceInput>): Promise<unknown> {
+    return demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
+  }
+
   /** Updates prod, lets the deployment finish, and returns prod's versions. */
   async function deployProd(input: Partial<UpdateServiceInstanceInput>): Promise<string> {
-    await demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
+    await update(input);
     demo.emulator.advance(DEPLOYMENT_MS);
     const prod = demo.emulator.state.instance('payments', 'prod')!;
     return `${prod.templateMajorVersion}.${prod.templateMinorVersion}`;
-  }
-
-  function update(input: Partial<UpdateServiceInstanceInput>): Promise<unknown> {
-    return demo.client.send(new UpdateServiceInstanceCommand({ serviceName: 'payments', name: 'prod', deploymentType: 'NONE', ...input }));
   }
 
   it('NONE stores the spec at once without a deployment', async () => {

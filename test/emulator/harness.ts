@@ -1,4 +1,4 @@
-import { ProtonClient } from '@aws-sdk/client-proton';
+import { GetServiceInstanceCommand, ProtonClient, ServiceInstance } from '@aws-sdk/client-proton';
 import { ProtonEmulator, ProtonEmulatorOptions, exampleSeedPath, loadSeedFile } from '../../emulator';
 
 /** Deployment time used by the suites; the manual clock makes its value irrelevant to run time. */
@@ -66,6 +66,21 @@ export function clientFor(emulator: ProtonEmulator): ProtonClient {
   return new ProtonClient({ ...emulator.clientConfig(), maxAttempts: 1 });
 }
 
+/** GetServiceInstance of the demo's payments/prod, the instance most tests act on. */
+export async function getProd(client: ProtonClient): Promise<ServiceInstance> {
+  const { serviceInstance } = await client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
+  return serviceInstance!;
+}
+
+/** Makes `count` calls one after another; true for each that failed (under a throttling fault: was throttled). */
+export async function failedCalls(count: number, send: () => Promise<unknown>): Promise<boolean[]> {
+  const outcomes: boolean[] = [];
+  for (let call = 0; call < count; call++) {
+    outcomes.push(await send().then(() => false, () => true));
+  }
+  return outcomes;
+}
+
 /** A request as it travels, for what the SDK would refuse to send or hides (raw status, headers). */
 export async function rawCall(
   emulator: ProtonEmulator,
@@ -84,7 +99,11 @@ export async function rawCall(
   };
 }
 
-/** The whole-service spec the demo seed starts with, with one instance's own spec replaced. */
+/**
+ * A whole-service spec for UpdateServiceInstance on a demo instance: its entry with `ownSpec` (YAML
+ * flow text), listed last, after the other instance with `{ port: 8080 }`. Not the seed's spec (no
+ * pipeline, other values): the update only reads the entry of the instance it updates.
+ */
 export function demoSpec(instance: 'staging' | 'prod', ownSpec: string): string {
   const other = instance === 'prod' ? 'staging' : 'prod';
   return [

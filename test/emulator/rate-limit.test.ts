@@ -1,18 +1,10 @@
-import { GetServiceInstanceCommand } from '@aws-sdk/client-proton';
-import { emulatorPerTest } from './harness';
+import { emulatorPerTest, failedCalls, getProd } from './harness';
 
 describe('a rate limit (throttleAbove)', () => {
   const demo = emulatorPerTest();
 
   /** Sends `count` reads one after another; true for each that was throttled. */
-  const readsThrottled = async (count: number): Promise<boolean[]> => {
-    const outcomes: boolean[] = [];
-    for (let call = 0; call < count; call++) {
-      const sent = demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' }));
-      outcomes.push(await sent.then(() => false, () => true));
-    }
-    return outcomes;
-  };
+  const readsThrottled = (count: number) => failedCalls(count, () => getProd(demo.client));
 
   it('answers a second of calls, then throttles the calls beyond the rate', async () => {
     demo.emulator.faults.throttleAbove(3);

@@ -1,6 +1,6 @@
-import { GetServiceInstanceCommand, UpdateServiceCommand, UpdateServiceInstanceCommand } from '@aws-sdk/client-proton';
+import { UpdateServiceCommand, UpdateServiceInstanceCommand } from '@aws-sdk/client-proton';
 import { parse } from 'yaml';
-import { DEPLOYMENT_MS, clientFor, emulatorPerTest, startDemoWithComponent } from './harness';
+import { DEPLOYMENT_MS, emulatorPerTest, getProd, startDemoWithComponent } from './harness';
 
 const ONLY_STAGING = 'proton: ServiceSpec\ninstances:\n  - name: staging\n    environment: staging\n    spec: {}\n';
 
@@ -21,9 +21,7 @@ describe('UpdateService', () => {
       await updateSpec(ONLY_STAGING);
       demo.emulator.advance(DEPLOYMENT_MS);
 
-      await expect(
-        demo.client.send(new GetServiceInstanceCommand({ serviceName: 'payments', name: 'prod' })),
-      ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      await expect(getProd(demo.client)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
       const service = demo.emulator.state.service('payments')!;
       expect(service.status).toBe('ACTIVE');
       expect(parse(service.spec!).instances.map((entry: { name: string }) => entry.name)).toEqual(['staging']);
@@ -56,15 +54,14 @@ describe('UpdateService', () => {
     });
   });
 
-  it('refuses to remove an instance with an attached component', async () => {
-    const emulator = await startDemoWithComponent();
-    try {
-      await expect(clientFor(emulator).send(new UpdateServiceCommand({ name: 'payments', spec: ONLY_STAGING }))).rejects.toMatchObject({
+  describe('with a component attached to prod', () => {
+    const demo = emulatorPerTest(startDemoWithComponent);
+
+    it('refuses to remove an instance with an attached component', async () => {
+      await expect(demo.client.send(new UpdateServiceCommand({ name: 'payments', spec: ONLY_STAGING }))).rejects.toMatchObject({
         name: 'ValidationException',
         message: expect.stringContaining('component payments-queue is attached'),
       });
-    } finally {
-      await emulator.stop();
-    }
+    });
   });
 });
