@@ -151,13 +151,12 @@ class Request {
     const removal = parseOrFail(this.ref, () => removalStep(this.ref.instanceName, instance, service, components));
     switch (removal.kind) {
       case 'done':
-        return this.done(undefined, removal.note);
-      case 'wait':
-        if (this.deadline.lastPoll) {
-          throw new InstanceError(this.ref, 'removing the instance', `still waiting after ${this.deadline.timeoutSeconds} s: ${removal.reason}`);
-        }
-        this.log({ action: 'wait', reasons: [removal.reason] });
-        return NOT_COMPLETE;
+        return this.conclude(removal, undefined);
+      case 'wait': {
+        const detail = `still waiting after ${this.deadline.timeoutSeconds} s: ${removal.reason}`;
+        // A Delete restores no earlier request, so running out of polls fails it rather than yielding.
+        return this.conclude(whileBlocked(this.deadline, false, [removal.reason], detail, 'removing the instance'), undefined);
+      }
       case 'update-service':
         await this.write('removing the instance from its service (UpdateService)', () =>
           this.proton.updateServiceSpec(this.ref.serviceName, removal.spec),
@@ -165,7 +164,7 @@ class Request {
         this.log({ action: 'remove', reasons: ['removal policy DESTROY: UpdateService without the instance'] });
         return NOT_COMPLETE;
       case 'fail':
-        throw new InstanceError(this.ref, 'removing the instance (removal policy DESTROY)', removal.detail);
+        return this.conclude({ kind: 'fail', doing: 'removing the instance (removal policy DESTROY)', detail: removal.detail }, undefined);
     }
   }
 

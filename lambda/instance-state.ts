@@ -1,9 +1,6 @@
 /** What Proton reports for a service instance, reduced to what the handler decides on (no SDK types). */
 export interface InstanceState {
   readonly arn: string;
-  readonly serviceName: string;
-  readonly name: string;
-  readonly environmentName: string;
   readonly templateName: string;
   readonly templateMajorVersion: string;
   readonly templateMinorVersion: string;
@@ -23,6 +20,14 @@ export interface InstanceState {
 export interface ComponentState {
   readonly name: string;
   readonly deploymentStatus: string;
+}
+
+/** What Proton reports for the service an instance belongs to. */
+export interface ServiceState {
+  readonly spec: string;
+  /** Proton's ServiceStatus: ACTIVE, UPDATE_IN_PROGRESS, UPDATE_FAILED, … */
+  readonly status: string;
+  readonly statusMessage?: string;
 }
 
 /** What the stack declares for the instance (the custom resource's properties). */

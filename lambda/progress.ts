@@ -119,13 +119,19 @@ function beforeOwnDeployment(instance: InstanceState, owner: TokenOwner, input: 
 }
 
 /**
- * Something else keeps this request from deploying: wait while polls remain; on the last poll a verdict,
- * having changed nothing, which a rollback turns into success so the stack is not left in
- * UPDATE_ROLLBACK_FAILED.
+ * Something else keeps this request waiting: wait while polls remain; on the last poll a verdict, which
+ * a rollback turns into success so the stack is not left in UPDATE_ROLLBACK_FAILED. `doing` names the
+ * wait in that verdict.
  */
-export function whileBlocked(deadline: Deadline, rollback: boolean, reasons: string[], detail: string): Settled {
+export function whileBlocked(
+  deadline: Deadline,
+  rollback: boolean,
+  reasons: string[],
+  detail: string,
+  doing = 'waiting for the instance to be idle',
+): Settled {
   if (!deadline.lastPoll) return { kind: 'wait', reason: reasons.join('; ') };
-  return rollback ? { kind: 'done', note: detail } : { kind: 'fail', doing: 'waiting for the instance to be idle', detail };
+  return rollback ? { kind: 'done', note: detail } : { kind: 'fail', doing, detail };
 }
 
 /** A deployment of an earlier request of this resource, which CloudFormation no longer waits for. */

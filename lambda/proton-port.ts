@@ -1,6 +1,5 @@
-import { ComponentState, InstanceState } from './instance-state';
+import { ComponentState, InstanceState, ServiceState } from './instance-state';
 import { UpdateRequest } from './planner';
-import { ServiceState } from './removal';
 
 /** Names of the instance a call is about. */
 export interface InstanceRef {

@@ -10,10 +10,9 @@ import {
   paginateListComponents,
   paginateListServiceTemplateVersions,
 } from '@aws-sdk/client-proton';
-import { ComponentState, InstanceState } from './instance-state';
+import { ComponentState, InstanceState, ServiceState } from './instance-state';
 import { UpdateRequest } from './planner';
 import { CreateRequest, InstanceRef, ProtonPort } from './proton-port';
-import { ServiceState } from './removal';
 
 /** The ProtonPort over the AWS SDK: the only file that knows the SDK's shapes. */
 export class ProtonSdk implements ProtonPort {
@@ -27,9 +26,6 @@ export class ProtonSdk implements ProtonPort {
       if (!i) return undefined;
       return {
         arn: i.arn ?? '',
-        serviceName: i.serviceName ?? ref.serviceName,
-        name: i.name ?? ref.instanceName,
-        environmentName: i.environmentName ?? '',
         templateName: i.templateName ?? '',
         templateMajorVersion: i.templateMajorVersion ?? '',
         templateMinorVersion: i.templateMinorVersion ?? '',

@@ -1,14 +1,6 @@
 import { parseDocument } from 'yaml';
-import { ComponentState, InstanceState } from './instance-state';
-import { findInstanceEntry, parseServiceSpec } from './spec';
-
-/** What Proton reports for the service an instance belongs to. */
-export interface ServiceState {
-  readonly spec: string;
-  /** Proton's ServiceStatus: ACTIVE, UPDATE_IN_PROGRESS, UPDATE_FAILED, … */
-  readonly status: string;
-  readonly statusMessage?: string;
-}
+import { ComponentState, InstanceState, ServiceState } from './instance-state';
+import { SpecMap, findInstanceEntry, findInstanceIndex, parseServiceSpec } from './spec';
 
 /** The next step of removing an instance (removal policy DESTROY). */
 export type RemovalStep =
@@ -55,7 +47,6 @@ export function removalStep(
 /** The service spec with the instance's entry removed, the rest of the document (comments too) untouched. */
 export function specWithout(spec: string, instanceName: string): string {
   const doc = parseDocument(spec, { merge: true });
-  const entries = doc.toJS().instances as { name?: unknown }[];
-  doc.deleteIn(['instances', entries.findIndex((entry) => entry?.name === instanceName)]);
+  doc.deleteIn(['instances', findInstanceIndex(doc.toJS() as SpecMap, instanceName)]);
   return doc.toString();
 }

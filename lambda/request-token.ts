@@ -36,23 +36,30 @@ export function encodeToken(token: RequestToken, rollback: boolean): string {
   return `${token.resource}${token.props}${rollback ? ROLLBACK : FORWARD}${token.request}`;
 }
 
+/** The parts of a token encodeToken wrote; undefined for any other token (someone else's). */
+function decodeToken(token: string | undefined): (RequestToken & { readonly rollback: boolean }) | undefined {
+  if (token?.length !== 64) return undefined;
+  return { resource: token.slice(0, 16), props: token.slice(16, 32), rollback: token[32] === ROLLBACK, request: token.slice(33) };
+}
+
 /** Who started the deployment Proton last recorded, relative to this request. */
 export type TokenOwner = 'this-request' | 'this-resource' | 'someone-else';
 
 export function ownerOf(lastToken: string | undefined, token: RequestToken): TokenOwner {
-  if (!lastToken || lastToken.length !== 64 || !lastToken.startsWith(token.resource)) return 'someone-else';
-  const sameRequest = lastToken.slice(16, 32) === token.props && lastToken.slice(33) === token.request;
+  const last = decodeToken(lastToken);
+  if (!last || last.resource !== token.resource) return 'someone-else';
+  const sameRequest = last.props === token.props && last.request === token.request;
   return sameRequest ? 'this-request' : 'this-resource';
 }
 
 /** True when the token marks a request that was undoing a failed request of its resource. */
 export function isRollbackToken(lastToken: string | undefined): boolean {
-  return lastToken?.[32] === ROLLBACK;
+  return decodeToken(lastToken)?.rollback === true;
 }
 
 /** True when Proton's last token is the request whose properties were `props` (by hash). */
 export function deployedProps(lastToken: string | undefined, props: InstanceProperties | undefined): boolean {
-  return props !== undefined && lastToken?.slice(16, 32) === propsHash(props);
+  return props !== undefined && decodeToken(lastToken)?.props === propsHash(props);
 }
 
 function propsHash(props: InstanceProperties): string {

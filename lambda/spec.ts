@@ -29,9 +29,15 @@ export function parseServiceSpec(text: string, what: string): SpecMap {
 
 /** The entry of `instances` whose `name` is instanceName, if the spec has one. */
 export function findInstanceEntry(doc: SpecMap, instanceName: string): SpecMap | undefined {
+  const index = findInstanceIndex(doc, instanceName);
+  return index < 0 ? undefined : (doc.instances as SpecMap[])[index];
+}
+
+/** The position of that entry in `instances`, or -1. */
+export function findInstanceIndex(doc: SpecMap, instanceName: string): number {
   const instances = doc.instances;
-  if (!Array.isArray(instances)) return undefined;
-  return instances.find((entry): entry is SpecMap => isMap(entry) && entry.name === instanceName);
+  if (!Array.isArray(instances)) return -1;
+  return instances.findIndex((entry) => isMap(entry) && entry.name === instanceName);
 }
 
 /**

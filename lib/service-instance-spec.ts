@@ -3,7 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import { parse, stringify } from 'yaml';
 
 /** Proton's limit on a spec (SpecContents, 51,200 characters). */
-export const MAX_SPEC_LENGTH = 51200;
+const MAX_SPEC_LENGTH = 51200;
 
 /**
  * The service spec a ProtonServiceInstance deploys: a Proton service spec document
@@ -36,6 +36,8 @@ export class ServiceInstanceSpec {
 
   /**
    * Checks the spec for the instance it is declared for; returns the problems found, each a sentence.
+   *
+   * @internal
    */
   public validate(instanceName: string): string[] {
     const hasTokens = Token.isUnresolved(this.yaml);

@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
 import { DesiredState, InstanceState } from '../../lambda/instance-state';
+import { encodeToken, requestToken } from '../../lambda/request-token';
+import { InstanceProperties, ResourceEvent } from '../../lambda/resource-event';
 
 /** A whole service spec as Proton reports it: pipeline, and one entry per instance. */
 export function serviceSpec(instances: Record<string, { environment?: string; spec: Record<string, unknown> }>, pipeline: Record<string, unknown> = { unit_test_command: 'npm test' }): string {
@@ -12,12 +14,32 @@ export function serviceSpec(instances: Record<string, { environment?: string; sp
 
 export const PROD_SPEC = { port: 8080, desired_count: 3, image: 'payments:1.0' };
 
+/** The custom resource's properties for payments/prod, as the construct writes them. */
+export const PROD_PROPS: InstanceProperties = {
+  ServiceName: 'payments',
+  InstanceName: 'prod',
+  Spec: serviceSpec({ prod: { spec: PROD_SPEC } }),
+  TimeoutSeconds: '3570',
+  PollIntervalSeconds: '10',
+};
+
+/** A CloudFormation request for the payments/prod resource, with `props` changed. */
+export function resourceEvent(requestType: ResourceEvent['RequestType'], props: Partial<InstanceProperties> = {}, requestId = 'req-1'): ResourceEvent {
+  return {
+    RequestType: requestType,
+    RequestId: requestId,
+    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1',
+    LogicalResourceId: 'Prod',
+    ResourceProperties: { ...PROD_PROPS, ...props },
+  };
+}
+
+/** The clientToken the request sends to Proton, as Proton then reports it in lastClientRequestToken. */
+export const ownToken = (e: ResourceEvent, rollback = false) => encodeToken(requestToken(e), rollback);
+
 export function currentInstance(overrides: Partial<InstanceState> = {}): InstanceState {
   return {
     arn: 'arn:aws:proton:us-east-1:123456789012:service/payments/service-instance/prod',
-    serviceName: 'payments',
-    name: 'prod',
-    environmentName: 'prod',
     templateName: 'fargate-svc',
     templateMajorVersion: '1',
     templateMinorVersion: '0',

@@ -15,32 +15,16 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { isComplete, onEvent } from '../../lambda/handler';
 import { ProtonSdk } from '../../lambda/proton-sdk';
-import { encodeToken, requestToken } from '../../lambda/request-token';
 import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event';
-import { PROD_SPEC, currentInstance, serviceSpec } from './fixtures';
+import { PROD_SPEC, currentInstance, ownToken, resourceEvent, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
 /** A stack that is not rolling back, unless a test says otherwise. */
 const stacks = { isRollingBack: jest.fn(async (_stackId: string) => false) };
 const sdk = new ProtonSdk(new ProtonClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }));
 
-const PROPS: InstanceProperties = {
-  ServiceName: 'payments',
-  InstanceName: 'prod',
-  Spec: serviceSpec({ prod: { spec: PROD_SPEC } }),
-  TimeoutSeconds: '3570',
-  PollIntervalSeconds: '10',
-};
-
 function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<InstanceProperties> = {}): CompletionEvent {
-  return {
-    RequestType: requestType,
-    RequestId: 'req-1',
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1',
-    LogicalResourceId: 'Prod',
-    PhysicalResourceId: 'payments/prod',
-    ResourceProperties: { ...PROPS, ...props },
-  };
+  return { ...resourceEvent(requestType, props), PhysicalResourceId: 'payments/prod' };
 }
 
 function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: ServiceInstance } {
@@ -48,6 +32,9 @@ function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: 
   return {
     serviceInstance: {
       ...state,
+      serviceName: 'payments',
+      name: 'prod',
+      environmentName: 'prod',
       createdAt: new Date(0),
       lastDeploymentAttemptedAt: new Date(0),
       lastDeploymentSucceededAt: new Date(0),
@@ -57,7 +44,6 @@ function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: 
   };
 }
 
-const clientToken = (e: CompletionEvent) => encodeToken(requestToken(e), false);
 const writes = () => [...proton.commandCalls(UpdateServiceInstanceCommand), ...proton.commandCalls(CreateServiceInstanceCommand)];
 
 beforeEach(() => {
@@ -119,7 +105,7 @@ describe('isComplete', () => {
       name: 'prod',
       deploymentType: 'CURRENT_VERSION',
       spec: e.ResourceProperties.Spec,
-      clientToken: clientToken(e),
+      clientToken: ownToken(e),
     });
   });
 
@@ -140,8 +126,8 @@ describe('isComplete', () => {
     proton.on(GetServiceInstanceCommand)
       .resolvesOnce(instance())
       .resolvesOnce(instance())
-      .resolvesOnce(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222' }))
-      .resolves(instance({ templateMinorVersion: '1', lastClientRequestToken: clientToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222', lastSucceededDeploymentId: '22222222-2222-2222-2222-222222222222' }));
+      .resolvesOnce(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222' }))
+      .resolves(instance({ templateMinorVersion: '1', lastClientRequestToken: ownToken(e), lastAttemptedDeploymentId: '22222222-2222-2222-2222-222222222222', lastSucceededDeploymentId: '22222222-2222-2222-2222-222222222222' }));
 
     expect(await isComplete(e, sdk, stacks)).toEqual({ IsComplete: false });
     expect(await isComplete(e, sdk, stacks)).toEqual({ IsComplete: false });
@@ -206,7 +192,7 @@ describe('isComplete', () => {
     const back = { ...event('Update', { TemplateMajorVersion: '1' }), OldResourceProperties: upgrade.ResourceProperties };
 
     beforeEach(() => {
-      proton.on(GetServiceInstanceCommand).resolves(instance({ templateMajorVersion: '2', lastClientRequestToken: clientToken(upgrade) }));
+      proton.on(GetServiceInstanceCommand).resolves(instance({ templateMajorVersion: '2', lastClientRequestToken: ownToken(upgrade) }));
     });
 
     it('succeeds without a write while CloudFormation rolls the stack back, since Proton cannot go back', async () => {
@@ -232,7 +218,7 @@ describe('isComplete', () => {
     proton.on(GetServiceInstanceCommand).resolves(instance({
       deploymentStatus: status as ServiceInstance['deploymentStatus'],
       deploymentStatusMessage: 'CloudFormation stack failed: port already in use',
-      lastClientRequestToken: clientToken(e),
+      lastClientRequestToken: ownToken(e),
       lastAttemptedDeploymentId: '33333333-3333-3333-3333-333333333333',
     }));
     await expect(isComplete(e, sdk, stacks)).rejects.toThrow(
@@ -251,7 +237,7 @@ describe('isComplete', () => {
     const e = event('Create', { TemplateMajorVersion: '1', TemplateMinorVersion: '0' });
     await expect(isComplete(e, sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(CreateServiceInstanceCommand)[0].args[0].input).toEqual({
-      serviceName: 'payments', name: 'prod', spec: e.ResourceProperties.Spec, templateMajorVersion: '1', templateMinorVersion: '0', clientToken: clientToken(e),
+      serviceName: 'payments', name: 'prod', spec: e.ResourceProperties.Spec, templateMajorVersion: '1', templateMinorVersion: '0', clientToken: ownToken(e),
     });
   });
 
@@ -286,16 +272,16 @@ describe('isComplete', () => {
 
   it('cancels, on Delete, a deployment that an abandoned request of this resource started', async () => {
     const create = { ...event('Create'), RequestId: 'req-0' };
-    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: clientToken(create) }));
+    proton.on(GetServiceInstanceCommand).resolves(instance({ deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(create) }));
     await expect(isComplete(event('Delete'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
     expect(proton.commandCalls(CancelServiceInstanceDeploymentCommand)[0].args[0].input).toEqual({ serviceName: 'payments', serviceInstanceName: 'prod' });
   });
 
   it('sends the same token for a retried request and a new one for another request', () => {
     const first = event('Update');
-    expect(clientToken({ ...first })).toBe(clientToken(first));
-    expect(clientToken({ ...first, RequestId: 'req-2' })).not.toBe(clientToken(first));
-    expect(clientToken(first)).toMatch(/^[!-~]{1,64}$/);
+    expect(ownToken({ ...first })).toBe(ownToken(first));
+    expect(ownToken({ ...first, RequestId: 'req-2' })).not.toBe(ownToken(first));
+    expect(ownToken(first)).toMatch(/^[!-~]{1,64}$/);
   });
 
   it('never logs the spec', async () => {

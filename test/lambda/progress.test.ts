@@ -1,15 +1,11 @@
 import { Deadline, deadline } from '../../lambda/deadline';
 import { ProgressInput, nextStep } from '../../lambda/progress';
-import { encodeToken, requestToken } from '../../lambda/request-token';
+import { requestToken } from '../../lambda/request-token';
 import { InstanceProperties, ResourceEvent } from '../../lambda/resource-event';
-import { currentInstance } from './fixtures';
+import { PROD_PROPS, currentInstance, ownToken, resourceEvent } from './fixtures';
 
-const OLD_PROPS: InstanceProperties = { ServiceName: 'payments', InstanceName: 'prod', Spec: 'old', TimeoutSeconds: '3570', PollIntervalSeconds: '10' };
-const NEW_PROPS: InstanceProperties = { ...OLD_PROPS, Spec: 'new' };
-
-function request(requestId: string, props: InstanceProperties, requestType: ResourceEvent['RequestType'] = 'Update'): ResourceEvent {
-  return { RequestType: requestType, RequestId: requestId, StackId: 'stack-1', LogicalResourceId: 'Prod', ResourceProperties: props };
-}
+const OLD_PROPS: InstanceProperties = { ...PROD_PROPS, Spec: 'old' };
+const NEW_PROPS: InstanceProperties = { ...PROD_PROPS, Spec: 'new' };
 
 const EARLY: Deadline = { cancelNow: false, lastPoll: false, timeoutSeconds: 3570 };
 const CANCEL_WINDOW: Deadline = { cancelNow: true, lastPoll: false, timeoutSeconds: 3570 };
@@ -18,9 +14,8 @@ const LAST_POLL: Deadline = { cancelNow: true, lastPoll: true, timeoutSeconds: 3
 const STARTED_AT = Date.UTC(2025, 0, 1, 12);
 
 /** The rollback Update that CloudFormation sends after the update `failed` (NEW_PROPS) failed. */
-const rollbackEvent = { ...request('req-rollback', OLD_PROPS), OldResourceProperties: NEW_PROPS };
-const failedUpdate = request('req-update', NEW_PROPS);
-const ownToken = (e: ResourceEvent, rollback = false) => encodeToken(requestToken(e), rollback);
+const rollbackEvent = { ...resourceEvent('Update', OLD_PROPS, 'req-rollback'), OldResourceProperties: NEW_PROPS };
+const failedUpdate = resourceEvent('Update', NEW_PROPS, 'req-update');
 
 function step(e: ResourceEvent, instanceOverrides: Parameters<typeof currentInstance>[0] | undefined, d: Deadline = EARLY) {
   const input: ProgressInput = {
@@ -35,7 +30,7 @@ function step(e: ResourceEvent, instanceOverrides: Parameters<typeof currentInst
 }
 
 describe('nextStep for its own deployment', () => {
-  const e = request('req-1', NEW_PROPS);
+  const e = resourceEvent('Update', NEW_PROPS, 'req-1');
 
   it('waits while its deployment is IN_PROGRESS', () => {
     expect(step(e, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(e) }).kind).toBe('wait');
@@ -87,7 +82,7 @@ describe('nextStep for a rollback', () => {
   });
 
   it('is not a rollback when the failed request had other properties (a new update after the rollback)', () => {
-    const nextUpdate = { ...request('req-next', { ...OLD_PROPS, Spec: 'newer' }), OldResourceProperties: OLD_PROPS };
+    const nextUpdate = { ...resourceEvent('Update', { ...OLD_PROPS, Spec: 'newer' }, 'req-next'), OldResourceProperties: OLD_PROPS };
     const result = step(nextUpdate, { deploymentStatus: 'FAILED', lastClientRequestToken: ownToken(failedUpdate) });
     expect(result).toMatchObject({ kind: 'plan', rollback: false });
   });
@@ -141,7 +136,7 @@ describe('nextStep for other deployments', () => {
 
 describe('nextStep when the instance is missing', () => {
   it('creates it on Create', () => {
-    expect(step(request('r', NEW_PROPS, 'Create'), undefined)).toEqual({ kind: 'create' });
+    expect(step(resourceEvent('Create', NEW_PROPS, 'r'), undefined)).toEqual({ kind: 'create' });
   });
 
   it('fails clearly on Update', () => {
@@ -149,13 +144,13 @@ describe('nextStep when the instance is missing', () => {
   });
 
   it('succeeds on Delete', () => {
-    expect(step(request('r', NEW_PROPS, 'Delete'), undefined).kind).toBe('done');
+    expect(step(resourceEvent('Delete', NEW_PROPS, 'r'), undefined).kind).toBe('done');
   });
 });
 
 describe('nextStep on Delete', () => {
-  const del = request('req-delete', NEW_PROPS, 'Delete');
-  const create = request('req-create', NEW_PROPS, 'Create');
+  const del = resourceEvent('Delete', NEW_PROPS, 'req-delete');
+  const create = resourceEvent('Create', NEW_PROPS, 'req-create');
 
   it('cancels the deployment of a Create that CloudFormation abandoned', () => {
     expect(step(del, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(create) }).kind).toBe('cancel');

@@ -1,13 +1,7 @@
 import { encodeToken, isRollbackToken, ownerOf, requestToken } from '../../lambda/request-token';
-import { ResourceEvent } from '../../lambda/resource-event';
+import { resourceEvent } from './fixtures';
 
-const event: ResourceEvent = {
-  RequestType: 'Update',
-  RequestId: 'req-1',
-  StackId: 'stack-1',
-  LogicalResourceId: 'Prod',
-  ResourceProperties: { ServiceName: 'payments', InstanceName: 'prod', Spec: 's', TimeoutSeconds: '3570', PollIntervalSeconds: '10' },
-};
+const event = resourceEvent('Update');
 
 describe('request tokens', () => {
   it("fit Proton's clientToken shape", () => {

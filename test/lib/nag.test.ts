@@ -1,19 +1,15 @@
 import { App, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ProtonServiceInstance, ServiceInstanceSpec } from '../../lib';
-
-const spec = ServiceInstanceSpec.fromObject({
-  proton: 'ServiceSpec',
-  instances: ['staging', 'prod'].map((name) => ({ name, environment: name, spec: { port: 80 } })),
-});
+import { ProtonServiceInstance } from '../../lib';
+import { STAGING_AND_PROD_SPEC } from './fixtures';
 
 /** An app checked by cdk-nag's AwsSolutions pack, holding one stack with two instances of one service. */
 function appWithTwoInstances(stackProps: StackProps): App {
   const app = new App();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'Payments', stackProps);
-  const staging = new ProtonServiceInstance(stack, 'Staging', { serviceName: 'payments', instanceName: 'staging', spec, templateMajorVersion: '2' });
-  const prod = new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec, templateMajorVersion: '1', templateMinorVersion: '1' });
+  const staging = new ProtonServiceInstance(stack, 'Staging', { serviceName: 'payments', instanceName: 'staging', spec: STAGING_AND_PROD_SPEC, templateMajorVersion: '2' });
+  const prod = new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: STAGING_AND_PROD_SPEC, templateMajorVersion: '1', templateMinorVersion: '1' });
   prod.node.addDependency(staging);
   return app;
 }

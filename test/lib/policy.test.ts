@@ -1,15 +1,11 @@
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ProtonServiceInstance, ProtonServiceInstanceProps, ServiceInstanceSpec } from '../../lib';
-
-const spec = ServiceInstanceSpec.fromObject({
-  proton: 'ServiceSpec',
-  instances: ['staging', 'prod'].map((name) => ({ name, environment: name, spec: { port: 80 } })),
-});
+import { ProtonServiceInstance, ProtonServiceInstanceProps } from '../../lib';
+import { STAGING_AND_PROD_SPEC } from './fixtures';
 
 function stackWith(...instances: Array<Omit<ProtonServiceInstanceProps, 'spec'>>): Template {
   const stack = new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
-  for (const props of instances) new ProtonServiceInstance(stack, props.instanceName, { ...props, spec });
+  for (const props of instances) new ProtonServiceInstance(stack, props.instanceName, { ...props, spec: STAGING_AND_PROD_SPEC });
   return Template.fromStack(stack);
 }
 

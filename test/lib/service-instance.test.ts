@@ -3,10 +3,8 @@ import * as path from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ProtonServiceInstance, ServiceInstanceSpec } from '../../lib';
-
-const spec = (...names: string[]) =>
-  ServiceInstanceSpec.fromObject({ proton: 'ServiceSpec', instances: names.map((name) => ({ name, environment: 'prod', spec: { port: 80 } })) });
+import { ProtonServiceInstance } from '../../lib';
+import { spec } from './fixtures';
 
 function stackWith(declare: (stack: Stack) => void): Template {
   const stack = new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
