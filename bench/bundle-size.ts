@@ -103,21 +103,15 @@ function fileBytes(file: string): number {
 }
 
 /**
- * The handler rebuilt in memory with the options scripts/bundle-handler.mjs uses, for its metafile. It
- * must come out byte for byte as the synthesized asset, or the figures would describe another build.
+ * The handler rebuilt in memory as scripts/bundle-handler.mjs builds it, for its metafile. It must come
+ * out byte for byte as the synthesized asset, or the figures would describe another build.
  */
 async function handlerBuild(assetDir: string): Promise<Metafile> {
-  const outdir = path.join(ROOT, 'lib', 'handler');
-  const { HANDLER_ENTRIES, handlerBundleOptions } = await handlerBundle();
-  const result = await build({
-    ...handlerBundleOptions(outdir),
-    entryPoints: Object.fromEntries(Object.entries(HANDLER_ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
-    absWorkingDir: ROOT,
-    write: false,
-    metafile: true,
-  });
+  const { handlerAssetBuildOptions } = await handlerBundle();
+  const options = handlerAssetBuildOptions();
+  const result = await build({ ...options, write: false, metafile: true });
   for (const output of result.outputFiles) {
-    const shipped = path.join(assetDir, path.relative(outdir, output.path));
+    const shipped = path.join(assetDir, path.relative(options.outdir, output.path));
     if (!fs.existsSync(shipped) || Buffer.compare(Buffer.from(output.contents), fs.readFileSync(shipped)) !== 0) {
       throw new Error(`bench/bundle-size.ts: rebuilding the handler does not reproduce ${shipped}; run scripts/bundle-handler.mjs and synthesize again`);
     }

@@ -4,6 +4,10 @@ import { SynthesizedInstance } from '../lifecycle';
 import { Figure } from './report';
 import { assertSucceeded, startExampleRig, withInstanceValue } from './rig';
 
+/** How long a deployment runs, ours and the other client's. */
+const DEPLOYMENT_MS = 1000;
+const POLL_SECONDS = '0.2';
+
 /** Reads and writes in a slice of the call log, as the emulator classes them. */
 interface CallCount {
   readonly reads: number;
@@ -22,10 +26,10 @@ interface Poll {
  * and on each poll while a request waits, first for someone else's deployment, then for its own.
  */
 export async function measureCalls(instance: SynthesizedInstance): Promise<Figure[]> {
-  const rig = await startExampleRig(instance, { deploymentDurationMs: 1000 });
+  const rig = await startExampleRig(instance, { deploymentDurationMs: DEPLOYMENT_MS });
   const { emulator, resource } = rig;
   try {
-    const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: '0.2' };
+    const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
     // Adopts the seeded prod instance and takes it to the declared 1.1.
     assertSucceeded(await resource.create(props), 'the Create that adopts prod');
 
@@ -34,7 +38,7 @@ export async function measureCalls(instance: SynthesizedInstance): Promise<Figur
     assertSucceeded(await resource.update({ ...props, Spec: JSON.stringify(parse(props.Spec)) }), 'the no-op Update');
     const noOp = countSince(emulator.calls, beforeNoOp);
 
-    emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: 1000 });
+    emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: DEPLOYMENT_MS });
     const polls = await pollsOf(emulator.calls, (hooks) =>
       resource.update({ ...props, Spec: withInstanceValue(props.Spec, 'prod', 'desired_count', 4) }, hooks),
     );
@@ -101,7 +105,7 @@ function waitingFigure(polls: readonly Poll[]): Figure {
     target: '1 read',
     met: waiting.length > 0 && maxReads === 1 && maxWrites === 0,
     notes: [
-      "An Update of prod (a spec change) sent while another client's deployment runs on it: the handler waits for that one, deploys, then waits for its own (1 s deployments, 0.2 s polls).",
+      `An Update of prod (a spec change) sent while another client's deployment runs on it: the handler waits for that one, deploys, then waits for its own (${DEPLOYMENT_MS / 1000} s deployments, ${POLL_SECONDS} s polls).`,
       `Polls that decided to wait: ${waiting.length}, each ${[...new Set(waiting.map((p) => p.calls.operations.join('+')))].join(' or ')}.`,
       `The other polls: ${other.map((p) => `${p.actions.join('/')}: ${p.calls.operations.join('+')}`).join('; ')}.`,
     ],

@@ -63,6 +63,7 @@ const CHILD_ENV = { ...process.env, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 
 
 /** The modules loaded, in the order each run loads them. */
 const MODULES = ['isComplete', 'onEvent', 'sdkTuned', 'sdkAndYaml', 'sdkStock'] as const satisfies readonly (keyof Bundles)[];
+type Module = (typeof MODULES)[number];
 
 /** How many fresh processes the figure starts, for the benchmark's progress line. */
 export const COLD_START_PROCESSES = `${ROUNDS} rounds of ${RUNS * MODULES.length} fresh node processes`;
@@ -73,23 +74,26 @@ export const COLD_START_PROCESSES = `${ROUNDS} rounds of ${RUNS * MODULES.length
  * judged: it is the function that loads the SDK, against the SDK loaded alone.
  */
 export function measureColdStart(bundles: Bundles): Figure {
-  const files = MODULES.map((module) => bundles[module]);
   const rounds = Array.from({ length: ROUNDS }, () => {
-    const timings = files.map((): Timings => ({ loadMs: [], gcMs: [], collections: [], processMs: [] }));
+    const timings = Object.fromEntries(MODULES.map((module): [Module, Timings] => [module, { loadMs: [], gcMs: [], collections: [], processMs: [] }])) as Record<Module, Timings>;
     for (let run = 0; run < RUNS; run++) {
-      files.forEach((file, i) => time(file, timings[i]));
+      MODULES.forEach((module) => time(bundles[module], timings[module]));
     }
     return timings;
   });
   // Per round, the median of its RUNS loads of each module; the figure is the median round.
-  const roundRatios = rounds.map(([isC, , tunedSdk]) => median(isC.loadMs) / median(tunedSdk.loadMs));
-  const all = files.map((_, i): Loaded => ({
-    load: median(rounds.flatMap((r) => r[i].loadMs)),
-    gc: median(rounds.flatMap((r) => r[i].gcMs)),
-    collections: median(rounds.flatMap((r) => r[i].collections)),
-    process: median(rounds.flatMap((r) => r[i].processMs)),
-  }));
-  const [isComplete, onEvent, tuned, sdkAndYaml, stock] = all;
+  const roundRatios = rounds.map((round) => median(round.isComplete.loadMs) / median(round.sdkTuned.loadMs));
+  const loaded = (module: Module): Loaded => ({
+    load: median(rounds.flatMap((r) => r[module].loadMs)),
+    gc: median(rounds.flatMap((r) => r[module].gcMs)),
+    collections: median(rounds.flatMap((r) => r[module].collections)),
+    process: median(rounds.flatMap((r) => r[module].processMs)),
+  });
+  const isComplete = loaded('isComplete');
+  const onEvent = loaded('onEvent');
+  const tuned = loaded('sdkTuned');
+  const sdkAndYaml = loaded('sdkAndYaml');
+  const stock = loaded('sdkStock');
   const vsTuned = median(roundRatios);
   const vsStock = isComplete.load / stock.load;
   const extra = isComplete.load - tuned.load;

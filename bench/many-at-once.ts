@@ -1,8 +1,10 @@
 import { ProtonEmulator, Seed, SeedService, exampleSeedPath, loadSeedFile } from '../emulator';
 import { findInstanceEntry, parseServiceSpec } from '../lambda/spec';
-import { CloudFormationStandIn, RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers, readInstances } from '../lifecycle';
+import { RequestOutcome, SimulatedResource, SynthesizedInstance, readInstances, simulate } from '../lifecycle';
 import { Figure } from './report';
 import { assertSucceeded, withInstanceValue } from './rig';
+import { inWords } from './stats';
+import { LARGEST_COUNT, instancesPerService } from './synth-scaling';
 
 const CALLS_PER_SECOND = 20;
 const DEPLOYMENT_MS = 1500;
@@ -11,6 +13,9 @@ const POLL_SECONDS = '1';
 const REQUEST_TIMEOUT_MS = 240_000;
 const NEW_IMAGE = 'public.ecr.aws/example/payments:1.4.0';
 
+/** What the figure runs, for the benchmark's progress line: the synth-scaling figure's largest app. */
+export const MANY_AT_ONCE_LOAD = `${LARGEST_COUNT} instances, throttled above ${CALLS_PER_SECOND} calls/s`;
+
 /**
  * Every instance of a synthesized app updated at once (a spec change each) against an emulator that
  * throttles above CALLS_PER_SECOND: do all converge, and what does it cost in calls?
@@ -18,10 +23,10 @@ const NEW_IMAGE = 'public.ecr.aws/example/payments:1.4.0';
 export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
   const instances = readInstances(assemblyDir);
   const emulator = await ProtonEmulator.start({ seed: seedHolding(instances), deploymentDurationMs: DEPLOYMENT_MS });
-  const cloudFormation = await CloudFormationStandIn.start();
+  // One loaded handler (one container, one SDK client) serves every resource; see the notes.
+  const simulation = await simulate(instances[0], emulator.endpoint);
   try {
-    // One loaded handler (one container, one SDK client) serves every resource; see the notes.
-    const handlers = await loadHandlers(instances[0], { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+    const { handlers } = simulation;
     const resources = instances.map((instance) => {
       const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
       return { instance, resource: new SimulatedResource(handlers, instance.logicalId), props };
@@ -40,7 +45,7 @@ export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
     const wallSeconds = (Date.now() - started) / 1000;
     return figureOf(emulator, instances, updates, wallSeconds);
   } finally {
-    await Promise.all([emulator.stop(), cloudFormation.stop()]);
+    await Promise.all([emulator.stop(), simulation.stop()]);
   }
 }
 
@@ -54,13 +59,14 @@ function figureOf(emulator: ProtonEmulator, instances: SynthesizedInstance[], up
   const throttled = calls.entries.filter((call) => call.errorType === 'ThrottlingException').length;
   const deployments = calls.of('UpdateServiceInstance').filter((call) => call.status === 200).length;
   const n = instances.length;
+  const perService = instancesPerService(instances);
   return {
     name: 'many at once',
     measured: `${converged.length}/${n} converged, ${failed.length} failed; ${calls.count()} calls (${throttled} throttled) in ${wallSeconds.toFixed(1)} s`,
     target: `${n} instances, throttled above ${CALLS_PER_SECOND} calls/s: all converge, none fails, total calls reported`,
     met: converged.length === n && failed.length === 0,
     notes: [
-      `The ${n} instances of the synth-scaling app (ten services of ten), seeded into the emulator as declared and adopted by a Create each; then all ${n} Updates (a new image in each spec) sent at once, PollIntervalSeconds ${POLL_SECONDS}, ${DEPLOYMENT_MS} ms deployments, the emulator throttling above ${CALLS_PER_SECOND} calls/s (\`faults.throttleAbove\`, a token bucket).`,
+      `The ${n} instances of the synth-scaling app (${inWords(n / perService)} services of ${inWords(perService)}), seeded into the emulator as declared and adopted by a Create each; then all ${n} Updates (a new image in each spec) sent at once, PollIntervalSeconds ${POLL_SECONDS}, ${DEPLOYMENT_MS} ms deployments, the emulator throttling above ${CALLS_PER_SECOND} calls/s (\`faults.throttleAbove\`, a token bucket).`,
       `Calls during the Updates: ${calls.count()} in all, ${calls.readCount()} reads and ${calls.writeCount()} writes (throttled ones included); ${throttled} answered ThrottlingException; ${deployments} deployments started (one per instance: no duplicates). That is ${(calls.count() / n).toFixed(1)} calls per instance, ${((calls.count() - throttled) / n).toFixed(1)} answered; at ${CALLS_PER_SECOND} calls/s the answered calls alone need ${((calls.count() - throttled) / CALLS_PER_SECOND).toFixed(1)} s.`,
       `A throttled call is retried by the SDK (adaptive mode, 5 attempts); when those run out, isComplete answers "not yet" and the next poll tries again, so throttling delays a resource but never fails it.${failed.length > 0 ? ` Failures: ${failed.map((f) => f.reason).join('; ')}` : ''}`,
       'One loaded handler module serves all the resources, so one SDK client (and one adaptive-retry rate limiter) sees every throttle. In Lambda concurrent invocations run in separate containers whose clients learn about throttling separately, so expect more throttled calls there than here.',

@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, exampleSeedPath, loadSeedFile } from '../emulator';
-import { CloudFormationStandIn, RequestOutcome, SimulatedResource, SynthesizedInstance, loadHandlers } from '../lifecycle';
+import { RequestOutcome, SimulatedResource, SynthesizedInstance, simulate } from '../lifecycle';
 
 /** One synthesized instance's handler, loaded as a fresh Lambda container would, against its own emulator. */
 export interface Rig {
@@ -13,13 +13,12 @@ export interface Rig {
 /** An emulator holding the example account (payments: staging and prod at 1.0), and `instance` pointed at it. */
 export async function startExampleRig(instance: SynthesizedInstance, options: ProtonEmulatorOptions): Promise<Rig> {
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), ...options });
-  const cloudFormation = await CloudFormationStandIn.start();
-  const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+  const simulation = await simulate(instance, emulator.endpoint);
   return {
     emulator,
-    resource: new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation),
+    resource: simulation.resource,
     stop: async () => {
-      await Promise.all([emulator.stop(), cloudFormation.stop()]);
+      await Promise.all([emulator.stop(), simulation.stop()]);
     },
   };
 }

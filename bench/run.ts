@@ -4,14 +4,14 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readInstances, synthesize } from '../lifecycle';
+import { findInstance, synthesize } from '../lifecycle';
 import { measureBundles } from './bundle-size';
 import { measureCalls } from './calls';
 import { COLD_START_PROCESSES, measureColdStart } from './cold-start';
-import { measureManyAtOnce } from './many-at-once';
+import { MANY_AT_ONCE_LOAD, measureManyAtOnce } from './many-at-once';
 import { Figure, renderResults, renderTable } from './report';
-import { measureSynthScaling } from './synth-scaling';
-import { measureTimeToGreen } from './time-to-green';
+import { SYNTH_SCALING_RUNS, measureSynthScaling } from './synth-scaling';
+import { TIME_TO_GREEN_RUNS, measureTimeToGreen } from './time-to-green';
 
 const ROOT = path.join(__dirname, '..');
 const RESULTS = path.join(__dirname, 'RESULTS.md');
@@ -24,8 +24,7 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-handler.mjs')], { stdio: 'inherit' });
     const exampleAssembly = path.join(workDir, 'example');
     synthesize(ROOT, exampleAssembly);
-    const prod = readInstances(exampleAssembly).find((instance) => instance.properties.InstanceName === 'prod');
-    if (!prod) throw new Error('the example app declares no prod instance');
+    const prod = findInstance(exampleAssembly, 'prod');
 
     // Bundles and cold start first, while this process is idle: its emulators and loaded handlers would
     // otherwise share the machine with the processes being timed.
@@ -36,13 +35,13 @@ async function main(): Promise<void> {
     const figures: Figure[] = [];
     step('Proton calls: a no-op update, and polls while waiting');
     figures.push(...(await measureCalls(prod)));
-    step('extra time to green (5 deployments, 1 s polls)');
+    step(`extra time to green (${TIME_TO_GREEN_RUNS})`);
     figures.push(await measureTimeToGreen(prod));
     figures.push(bundleFigure, coldStart);
-    step('synth scaling (9 synths of 1, 10 and 100 instances)');
+    step(`synth scaling (${SYNTH_SCALING_RUNS})`);
     const scaling = measureSynthScaling(workDir);
     figures.push(scaling.figure);
-    step('many at once (100 instances, throttled above 20 calls/s)');
+    step(`many at once (${MANY_AT_ONCE_LOAD})`);
     figures.push(await measureManyAtOnce(scaling.largestAssembly));
 
     const totalSeconds = (Date.now() - benchStarted) / 1000;

@@ -24,6 +24,18 @@ export function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** A small count as prose writes it ("ten services"); digits beyond twelve. */
+export function inWords(count: number): string {
+  return NUMBER_WORDS[count] ?? String(count);
+}
+
+/** "1, 10 and 100". */
+export function listed(values: readonly (string | number)[]): string {
+  return values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : values.join('');
+}
+
 export function ratio(value: number): string {
   return `${value.toFixed(2)}×`;
 }

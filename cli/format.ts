@@ -30,7 +30,8 @@ export function formatJson(previews: readonly InstancePreview[]): string {
   return `${JSON.stringify(previews, null, 2)}\n`;
 }
 
-function instanceLines(p: InstancePreview): string[] {
+/** One instance's part of the plan: its path and name, its versions and action, the spec keys that differ. */
+export function instanceLines(p: InstancePreview): string[] {
   const from = p.current ? `${p.current.major}.${p.current.minor}` : '(none)';
   const arrow = p.action === 'none' ? '=' : '→';
   const lines = [

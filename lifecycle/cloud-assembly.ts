@@ -12,8 +12,9 @@ export interface SynthesizedInstance {
   readonly region?: string;
   /** The custom resource's properties as CloudFormation would send them (ServiceToken left out). */
   readonly properties: Record<string, string>;
-  /** Absolute path of the bundle file behind the onEvent function, and its exported handler name. */
+  /** Where the onEvent function's code is: its asset folder, the module Lambda loads and the function it exports. */
   readonly onEvent: HandlerLocation;
+  /** Where the isComplete function's code is, likewise. */
   readonly isComplete: HandlerLocation;
 }
 
@@ -70,6 +71,13 @@ export function readInstances(outdir: string): SynthesizedInstance[] {
         .filter(([, r]) => r.Type === 'Custom::ProtonServiceInstance')
         .map(([logicalId, r]) => ({ ...instanceOf(outdir, template, stackName, logicalId, r), ...(region ? { region } : {}) }));
     });
+}
+
+/** The instance whose InstanceName property is `instanceName`, in a cloud assembly; throws when there is none. */
+export function findInstance(outdir: string, instanceName: string): SynthesizedInstance {
+  const found = readInstances(outdir).find((instance) => instance.properties.InstanceName === instanceName);
+  if (!found) throw new Error(`the cloud assembly ${outdir} declares no instance ${instanceName}`);
+  return found;
 }
 
 function instanceOf(outdir: string, template: Template, stackName: string, logicalId: string, resource: Resource): SynthesizedInstance {

@@ -2,4 +2,6 @@ export * from './cloud-assembly';
 export * from './cloudformation-stand-in';
 export * from './handler-module';
 export * from './provider-simulator';
+export * from './request-event';
 export * from './simulated-resource';
+export * from './simulation';

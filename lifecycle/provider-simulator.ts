@@ -1,10 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LoadedHandlers, host } from './handler-module';
+import { RequestEvent } from './request-event';
 
-/** What CloudFormation hears back for one request, and what happened on the way. */
-export interface RequestOutcome {
-  readonly requestType: 'Create' | 'Update' | 'Delete';
-  readonly requestId: string;
+/** What CloudFormation hears back for a request the framework ran, and what happened on the way. */
+export interface RunOutcome {
   readonly status: 'SUCCESS' | 'FAILED';
   readonly physicalResourceId: string;
   readonly data?: Record<string, string>;
@@ -16,9 +15,13 @@ export interface RequestOutcome {
   readonly durationMs: number;
 }
 
+/** The outcome of one request of a resource, with the request it answers. */
+export interface RequestOutcome extends RunOutcome {
+  readonly requestType: RequestEvent['RequestType'];
+  readonly requestId: string;
+}
+
 export interface RunOptions {
-  /** Time between isComplete calls. @default - the resource's PollIntervalSeconds */
-  readonly pollMs?: number;
   /** When the framework gives up ("Operation timed out"). @default - the resource's TimeoutSeconds */
   readonly timeoutMs?: number;
   /** Lambda retried onEvent: it runs twice with the same event. */
@@ -38,14 +41,14 @@ export const CREATE_FAILED_ID = 'AWSCDK::CustomResourceProviderFramework::CREATE
  * Plays the CDK Provider framework for one request: onEvent once, then isComplete with the same event
  * until it completes, throws (FAILED at once, no retry) or the total timeout passes.
  */
-export async function runRequest(handlers: LoadedHandlers, event: Record<string, any>, options: RunOptions = {}): Promise<Omit<RequestOutcome, 'requestType' | 'requestId'>> {
+export async function runRequest(handlers: LoadedHandlers, event: RequestEvent, options: RunOptions = {}): Promise<RunOutcome> {
   const started = Date.now();
   const decisions: Record<string, unknown>[] = [];
   const capture = <T>(call: () => Promise<T>) => captureDecisions(call, (d) => {
     decisions.push(d);
     options.onDecision?.(d);
   });
-  const pollMs = options.pollMs ?? Number(event.ResourceProperties.PollIntervalSeconds) * 1000;
+  const pollMs = Number(event.ResourceProperties.PollIntervalSeconds) * 1000;
   const timeoutMs = options.timeoutMs ?? Number(event.ResourceProperties.TimeoutSeconds) * 1000;
   const fallbackId = event.PhysicalResourceId ?? event.RequestId;
   const result = (status: 'SUCCESS' | 'FAILED', physicalResourceId: string, polls: number, extra: { data?: Record<string, string>; reason?: string } = {}) => ({

@@ -1,6 +1,7 @@
 import { CloudFormationStandIn } from './cloudformation-stand-in';
 import { LoadedHandlers } from './handler-module';
 import { CREATE_FAILED_ID, RequestOutcome, RunOptions, runRequest } from './provider-simulator';
+import { requestEvent } from './request-event';
 
 /**
  * CloudFormation's side of one custom resource: it numbers requests, remembers the properties and
@@ -69,17 +70,15 @@ export class SimulatedResource {
   ): Promise<RequestOutcome> {
     this.cloudFormation?.setStatus(this.stackId, stackStatus);
     const requestId = this.nextRequestId();
-    const event = {
-      RequestType: requestType,
-      RequestId: requestId,
-      StackId: this.stackId,
-      LogicalResourceId: this.logicalId,
-      ResourceType: 'Custom::ProtonServiceInstance',
-      ResponseURL: '...',
-      ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent', ...props },
-      ...(oldProps ? { OldResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent', ...oldProps } } : {}),
-      ...(this.physicalId && requestType !== 'Create' ? { PhysicalResourceId: this.physicalId } : {}),
-    };
+    const event = requestEvent({
+      requestType,
+      requestId,
+      stackId: this.stackId,
+      logicalId: this.logicalId,
+      props,
+      oldProps,
+      physicalResourceId: requestType === 'Create' ? undefined : this.physicalId,
+    });
     return { requestType, requestId, ...(await runRequest(this.handlers, event, options)) };
   }
 

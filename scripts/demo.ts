@@ -8,13 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProtonClient } from '@aws-sdk/client-proton';
-import { formatPlan } from '../cli/format';
+import { instanceLines } from '../cli/format';
 import { ProtonReader, planInstances } from '../cli/preview';
-import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../emulator';
+import { ProtonEmulator, exampleSeedPath } from '../emulator';
 import { ProtonSdk } from '../lambda/proton-sdk';
-import { CloudFormationStandIn, RequestOutcome, RunOptions, SimulatedResource, SynthesizedInstance, handlerModuleFile, loadHandlers, readInstances, synthesize } from '../lifecycle';
+import { RequestOutcome, RunOptions, Simulation, SimulatedResource, SynthesizedInstance, findInstance, handlerModuleFile, readInstances, simulate, synthesize } from '../lifecycle';
 import { Observed, describeCalls, describeChange, describeDecision, describeOutcome, mismatches } from './demo/report';
-import { DemoStep, INSTANCE, Props, demoSteps } from './demo/steps';
+import { DemoStep, INSTANCE, Props, demoSeed, demoSteps, sendStep } from './demo/steps';
 import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
 
 /** Long enough to watch a deployment run, short enough for the whole lifecycle to take seconds. */
@@ -39,8 +39,8 @@ async function main(): Promise<number> {
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'proton-demo-assembly-'));
   const emulator = await ProtonEmulator.start({ seed: demoSeed(), deploymentDurationMs: DEPLOYMENT_MS });
-  const cloudFormation = await CloudFormationStandIn.start();
   const previewClient = new ProtonClient(emulator.clientConfig());
+  let simulation: Simulation | undefined;
   try {
     const instance = synthesizeExample(outdir);
     const synthMs = Date.now() - started;
@@ -50,8 +50,8 @@ async function main(): Promise<number> {
     console.log(field('', `the handler polls every ${POLL_SECONDS} s (synthesized: ${instance.properties.PollIntervalSeconds} s)`));
 
     const proton = new ProtonSdk(previewClient);
-    const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
-    const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
+    simulation = await simulate(instance, emulator.endpoint);
+    const { resource } = simulation;
     const steps = demoSteps({ ...instance.properties, PollIntervalSeconds: POLL_SECONDS });
     const results: StepResult[] = [];
     let lastSent: Props | undefined;
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     return results.every((r) => r.problems.length === 0) ? 0 : 1;
   } finally {
     previewClient.destroy();
-    await Promise.all([emulator.stop(), cloudFormation.stop()]);
+    await Promise.all([emulator.stop(), simulation?.stop()]);
     fs.rmSync(outdir, { recursive: true, force: true });
   }
 }
@@ -82,26 +82,13 @@ function synthesizeExample(outdir: string): SynthesizedInstance {
   const started = Date.now();
   synthesize(path.join(__dirname, '..'), outdir);
   const instances = readInstances(outdir);
-  const prod = instances.find((i) => i.properties.InstanceName === INSTANCE.instanceName);
-  if (!prod) throw new Error(`the example app declares no instance ${INSTANCE.instanceName}`);
+  const prod = findInstance(outdir, INSTANCE.instanceName);
   const stacks = [...new Set(instances.map((i) => i.stackName))].join(', ');
   const found = `${count(instances.length, 'ProtonServiceInstance')} in ${stacks} (${instances.map((i) => i.logicalId).join(', ')})`;
   console.log(field('', `done in ${seconds(Date.now() - started)}: ${found}`));
   const asset = path.relative(outdir, handlerModuleFile(prod.isComplete)).replace(/^(asset\.\w{8})\w+/, '$1…');
   console.log(field('', `handler of ${prod.logicalId}: ${asset}, the asset cdk deploy would upload`));
   return prod;
-}
-
-/**
- * The example account, plus a published fargate-svc 1.2: the app declares 1.1, the highest minor of
- * major 1 in the seed, and the minor upgrade step needs somewhere to go.
- */
-function demoSeed(): Seed {
-  const seed = loadSeedFile(exampleSeedPath);
-  return {
-    ...seed,
-    templates: seed.templates?.map((t) => (t.name === 'fargate-svc' ? { ...t, versions: [...t.versions, { major: 1, minor: 2 }] } : t)),
-  };
 }
 
 /** The properties CloudFormation sends: the step's for Create and Update, its own for rollback and Delete. */
@@ -115,11 +102,8 @@ function propsToSend(step: DemoStep, resource: SimulatedResource, lastSent: Prop
  * state. Its reads happen before the step's call log starts, so they don't count as the step's.
  */
 async function printPreview(instance: SynthesizedInstance, props: Props, proton: ProtonReader): Promise<void> {
-  const preview = formatPlan(await planInstances([{ ...instance, properties: props }], () => proton));
-  preview
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('Plan:'))
-    .forEach((line) => console.log(field('preview', style.dim(line))));
+  const previews = await planInstances([{ ...instance, properties: props }], () => proton);
+  previews.flatMap(instanceLines).forEach((line) => console.log(field('preview', style.dim(line))));
 }
 
 async function runStep(step: DemoStep, props: Props | undefined, resource: SimulatedResource, emulator: ProtonEmulator): Promise<StepResult> {
@@ -142,7 +126,7 @@ async function runStep(step: DemoStep, props: Props | undefined, resource: Simul
   };
   let outcome: RequestOutcome;
   try {
-    outcome = await send(step, props, resource, options);
+    outcome = await sendStep(step, props, resource, options);
   } finally {
     live.stop();
   }
@@ -154,24 +138,6 @@ async function runStep(step: DemoStep, props: Props | undefined, resource: Simul
   const problems = mismatches(step.expect, observed);
   problems.forEach((problem) => console.log(field('', style.red(`✗ not as expected: ${problem}`))));
   return { step, observed, problems };
-}
-
-function send(step: DemoStep, props: Props | undefined, resource: SimulatedResource, options: RunOptions): Promise<RequestOutcome> {
-  switch (step.request) {
-    case 'Create':
-      return resource.create(required(props, step), options);
-    case 'Update':
-      return resource.update(required(props, step), options);
-    case 'Update (rollback)':
-      return resource.rollback(options);
-    case 'Delete':
-      return resource.delete(options);
-  }
-}
-
-function required(props: Props | undefined, step: DemoStep): Props {
-  if (!props) throw new Error(`step ${step.name} sends ${step.request} but has no props`);
-  return props;
 }
 
 function observe(outcome: RequestOutcome, emulator: ProtonEmulator): Observed {

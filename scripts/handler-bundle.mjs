@@ -1,7 +1,11 @@
-// How the Lambda handler is bundled, in one place: scripts/bundle-handler.mjs writes the asset the
-// construct ships with these options, and the benchmark bundles its SDK-only baseline with them.
+// How the Lambda handler is bundled, in one place. scripts/bundle-handler.mjs writes the asset the
+// construct ships with handlerAssetBuildOptions; bench/bundle-size.ts rebuilds that asset with the same
+// options to read its metafile, and bundles its SDK-alone baselines with handlerBundleOptions.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 // yaml's ES module build (the one its package.json gives other platforms than Node): the same code,
 // which esbuild scope-hoists instead of wrapping each CommonJS module, so the handler loads faster
@@ -10,7 +14,10 @@ import path from 'node:path';
 const yamlModuleBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
 /** The handler's functions, by the file Lambda loads: `on-event.onEvent`, `is-complete.isComplete`. */
-export const HANDLER_ENTRIES = { 'on-event': 'lambda/on-event.ts', 'is-complete': 'lambda/is-complete.ts' };
+const HANDLER_ENTRIES = { 'on-event': 'lambda/on-event.ts', 'is-complete': 'lambda/is-complete.ts' };
+
+/** The asset the construct ships (lib/provider.ts points its functions at it). */
+const HANDLER_ASSET_DIR = path.join(root, 'lib', 'handler');
 
 /**
  * esbuild options for a Lambda asset in `outdir`: one ES module per entry, and what they share or load
@@ -36,5 +43,14 @@ export function handlerBundleOptions(outdir) {
     alias: { yaml: yamlModuleBuild },
     legalComments: 'none',
     logLevel: 'warning',
+  };
+}
+
+/** The whole build of the asset the construct ships: the handler's entries into lib/handler/. */
+export function handlerAssetBuildOptions() {
+  return {
+    ...handlerBundleOptions(HANDLER_ASSET_DIR),
+    entryPoints: Object.fromEntries(Object.entries(HANDLER_ENTRIES).map(([name, file]) => [name, path.join(root, file)])),
+    absWorkingDir: root,
   };
 }

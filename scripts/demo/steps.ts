@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
-import { ProtonEmulator } from '../../emulator';
+import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../../emulator';
 import { DeploymentType } from '../../lambda/planner';
-import { RequestOutcome } from '../../lifecycle';
+import { RequestOutcome, RunOptions, SimulatedResource } from '../../lifecycle';
 
 /** Custom resource properties, as CloudFormation sends them: all strings. */
 export type Props = Record<string, string>;
@@ -39,6 +39,18 @@ export interface DemoStep {
 
 /** The instance the demo drives: the example app's `prod`. */
 export const INSTANCE = { serviceName: 'payments', instanceName: 'prod' } as const;
+
+/**
+ * The example account, plus a published fargate-svc 1.2: the app declares 1.1, the highest minor of
+ * major 1 in the seed, and the minor upgrade step needs somewhere to go.
+ */
+export function demoSeed(): Seed {
+  const seed = loadSeedFile(exampleSeedPath);
+  return {
+    ...seed,
+    templates: seed.templates?.map((t) => (t.name === 'fargate-svc' ? { ...t, versions: [...t.versions, { major: 1, minor: 2 }] } : t)),
+  };
+}
 
 const DEPLOYMENT_FAILURE = 'CloudFormation stack payments-prod: Resource handler returned message: "port 8080 already in use"';
 
@@ -100,6 +112,25 @@ export function demoSteps(synthesized: Props): DemoStep[] {
       expect: { result: 'SUCCESS', deployment: 'no change', version: '2.1' },
     },
   ];
+}
+
+/** Sends the step's request: a Create or Update with `props`, a rollback or Delete with CloudFormation's own. */
+export function sendStep(step: DemoStep, props: Props | undefined, resource: SimulatedResource, options?: RunOptions): Promise<RequestOutcome> {
+  switch (step.request) {
+    case 'Create':
+      return resource.create(required(props, step), options);
+    case 'Update':
+      return resource.update(required(props, step), options);
+    case 'Update (rollback)':
+      return resource.rollback(options);
+    case 'Delete':
+      return resource.delete(options);
+  }
+}
+
+function required(props: Props | undefined, step: DemoStep): Props {
+  if (!props) throw new Error(`step ${step.name} sends ${step.request} but has no props`);
+  return props;
 }
 
 /** The props with one value of this instance's entry in the Spec changed; comments and layout kept. */

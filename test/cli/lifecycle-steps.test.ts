@@ -3,10 +3,9 @@
  * the built `plan` command previews the step's properties; then the step runs through the synthesized
  * handler, and what the handler wrote to Proton is what the preview said it would write.
  */
-import { CallRecord, Seed, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { RequestOutcome } from '../../lifecycle';
+import { CallRecord } from '../../emulator';
 import { InstancePreview } from '../../cli/preview';
-import { DemoStep, Props, demoSteps } from '../../scripts/demo/steps';
+import { demoSeed, demoSteps, sendStep } from '../../scripts/demo/steps';
 import { FAST, Harness, startHarness, synthesizedInstance } from '../e2e/support';
 import { assemblyDeclaring, planJson } from './support';
 
@@ -62,28 +61,6 @@ function written(calls: readonly CallRecord[]): Write[] {
   return [...new Map(writes.map((w) => [JSON.stringify(w), w])).values()];
 }
 
-/** The demo's account: the example seed plus a published fargate-svc 1.2, for the minor upgrade step. */
-function demoSeed(): Seed {
-  const seed = loadSeedFile(exampleSeedPath);
-  return {
-    ...seed,
-    templates: seed.templates?.map((t) => (t.name === 'fargate-svc' ? { ...t, versions: [...t.versions, { major: 1, minor: 2 }] } : t)),
-  };
-}
-
-function send(h: Harness, step: DemoStep, props: Props): Promise<RequestOutcome> {
-  switch (step.request) {
-    case 'Create':
-      return h.resource.create(props);
-    case 'Update':
-      return h.resource.update(props);
-    case 'Update (rollback)':
-      return h.resource.rollback();
-    case 'Delete':
-      throw new Error('a Delete has nothing to preview');
-  }
-}
-
 describe("the demo's lifecycle, previewed before each step", () => {
   let h: Harness;
   beforeAll(async () => {
@@ -102,7 +79,7 @@ describe("the demo's lifecycle, previewed before each step", () => {
     const { code, previews } = await planJson(assemblyDeclaring({ prod: props }), h.emulator.endpoint);
     const [preview] = previews;
     const firstCall = h.emulator.calls.entries.length;
-    const outcome = await send(h, step, props);
+    const outcome = await sendStep(step, props, h.resource);
 
     expect(written(h.emulator.calls.entries.slice(firstCall))).toEqual(announced(preview));
     expect(code).toBe(preview.action === 'none' ? 0 : 2);

@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ProtonEmulator, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { CloudFormationStandIn, SimulatedResource, loadHandlers, readInstances } from '../../lifecycle';
+import { readInstances, simulate } from '../../lifecycle';
 import { FAST, exampleAssembly, synthesizedInstance } from '../e2e/support';
-import { REPO_ROOT, assemblyDeclaring, runCli } from './support';
+import { REPO_ROOT, assemblyDeclaring, planJson, runCli } from './support';
 
 // Each test runs the built command as a child process, and most run the handler too.
 jest.setTimeout(30_000);
@@ -35,9 +35,9 @@ it("prints the example app's plan against the demo account as the README shows i
 });
 
 it('prints the same plan as JSON with --json', async () => {
-  const run = await runCli(['plan', '--app', exampleAssembly(), '--json'], { endpoint: emulator.endpoint });
-  expect(run.code).toBe(2);
-  expect(JSON.parse(run.stdout)).toEqual([
+  const { code, previews } = await planJson(exampleAssembly(), emulator.endpoint);
+  expect(code).toBe(2);
+  expect(previews).toEqual([
     expect.objectContaining({
       path: 'PaymentsInstances/Staging',
       serviceName: 'payments',
@@ -59,13 +59,14 @@ it('only reads Proton', async () => {
 });
 
 it('exits 0 with no change once the handler has deployed what the app declares', async () => {
-  const cloudFormation = await CloudFormationStandIn.start();
   for (const instance of readInstances(exampleAssembly())) {
-    const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
-    const resource = new SimulatedResource(handlers, instance.logicalId, undefined, cloudFormation);
-    expect((await resource.create({ ...instance.properties, ...FAST })).status).toBe('SUCCESS');
+    const { resource, stop } = await simulate(instance, emulator.endpoint);
+    try {
+      expect((await resource.create({ ...instance.properties, ...FAST })).status).toBe('SUCCESS');
+    } finally {
+      await stop();
+    }
   }
-  await cloudFormation.stop();
   const run = await runCli(['plan', '--app', exampleAssembly()], { endpoint: emulator.endpoint });
   expect(run.stdout).toBe(
     [
@@ -120,7 +121,7 @@ it('prints the usage and exits 1 on an unknown command', async () => {
 });
 
 it('synthesizes the app first when --app is a command', async () => {
-  const run = await runCli(['plan', '--app', 'npx tsx bin/example.ts', '--json'], { endpoint: emulator.endpoint });
-  expect(run.code).toBe(2);
-  expect((JSON.parse(run.stdout) as { instanceName: string }[]).map((p) => p.instanceName)).toEqual(['staging', 'prod']);
+  const { code, previews } = await planJson('npx tsx bin/example.ts', emulator.endpoint);
+  expect(code).toBe(2);
+  expect(previews.map((p) => p.instanceName)).toEqual(['staging', 'prod']);
 }, 120_000);

@@ -7,7 +7,7 @@ import { exampleAssembly } from '../e2e/support';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 /** The command as the package ships it: the esbuild bundle `npm run bundle` writes. */
-export const CLI = path.join(REPO_ROOT, 'lib', 'cli', 'index.js');
+const CLI = path.join(REPO_ROOT, 'lib', 'cli', 'index.js');
 
 export interface CliRun {
   readonly code: number;

@@ -7,6 +7,7 @@ import {
   adoptSeeded,
   callCounts,
   cancelAsSomeoneElse,
+  cancelOnSecondPoll,
   exampleSeed,
   seededProps,
   serviceSpec,
@@ -292,11 +293,8 @@ describe('the end of the deployment', () => {
     await start();
     await adoptSeeded(h);
     h.emulator.faults.hangNextDeployments(1);
-    const cancelOnSecondPoll = async (poll: number) => {
-      if (poll === 2) await cancelAsSomeoneElse(h.emulator, 'payments', 'prod');
-    };
 
-    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped({ beforePoll: cancelOnSecondPoll }));
+    const outcome = await h.resource.update(props({ TemplateMinorVersion: '1' }), h.stepped({ beforePoll: cancelOnSecondPoll(h.emulator) }));
 
     const [ours] = h.prodDeployments();
     expect(outcome.status).toBe('FAILED');

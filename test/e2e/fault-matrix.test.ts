@@ -4,12 +4,13 @@
 // deploying. The emulator runs on a manual clock moved one poll per poll (150 ms deployments end on
 // the third poll after they start), except where a test needs Proton's timestamps to be real.
 import { ProtonEmulatorOptions } from '../../emulator';
+import { RunOutcome } from '../../lifecycle';
 import {
   Harness,
   SEEDED,
   adoptSeeded,
   callCounts,
-  cancelAsSomeoneElse,
+  cancelOnSecondPoll,
   declare,
   exampleSeed,
   request,
@@ -245,10 +246,7 @@ describe('CloudFormation rollback after a failed update', () => {
     await start();
     await adoptSeeded(h);
     h.emulator.faults.hangNextDeployments(1);
-    const cancelOnSecondPoll = async (poll: number) => {
-      if (poll === 2) await cancelAsSomeoneElse(h.emulator, 'payments', 'prod');
-    };
-    expect((await h.resource.update(minorUpgrade(), h.stepped({ beforePoll: cancelOnSecondPoll }))).status).toBe('FAILED');
+    expect((await h.resource.update(minorUpgrade(), h.stepped({ beforePoll: cancelOnSecondPoll(h.emulator) }))).status).toBe('FAILED');
     h.emulator.calls.clear();
 
     const outcome = await h.resource.rollback(h.stepped());
@@ -390,7 +388,7 @@ describe('CloudFormation rollback after another resource failed', () => {
     await request(h, { type: 'Create', requestId: 'create', props: base() });
     h.emulator.calls.clear();
     h.emulator.faults.hangNextDeployments(1);
-    let rollback: Awaited<ReturnType<typeof request>> | undefined;
+    let rollback: RunOutcome | undefined;
     // CloudFormation rolls back while the update's waiter sleeps between two polls; the waiter polls on after.
     const rollbackDuringThirdPoll = async (poll: number) => {
       if (poll === 3) {
@@ -417,7 +415,7 @@ describe('a Delete during a long Create or Update', () => {
     const canary = { name: 'canary', environment: 'prod', spec: { port: 8080 } };
     const props = declare(base(), { InstanceName: 'canary', Spec: serviceSpec({ extraInstances: [canary] }) });
     h.emulator.faults.hangNextDeployments(1);
-    let deleted: Awaited<ReturnType<typeof request>> | undefined;
+    let deleted: RunOutcome | undefined;
     const deleteDuringThirdPoll = async (poll: number) => {
       if (poll === 3) deleted = await request(h, { type: 'Delete', requestId: 'delete', props, physicalResourceId: 'payments/canary' }, h.stepped());
     };
@@ -434,7 +432,7 @@ describe('a Delete during a long Create or Update', () => {
     await start();
     await adoptSeeded(h);
     h.emulator.faults.hangNextDeployments(1);
-    let deleted: Awaited<ReturnType<typeof request>> | undefined;
+    let deleted: RunOutcome | undefined;
     const deleteDuringThirdPoll = async (poll: number) => {
       if (poll === 3) deleted = await request(h, { type: 'Delete', requestId: 'delete', props: base(), physicalResourceId: 'payments/prod' }, h.stepped());
     };

@@ -1,17 +1,7 @@
 import { CancelServiceInstanceDeploymentCommand, Deployment, ProtonClient, ServiceInstance } from '@aws-sdk/client-proton';
 import { stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, Seed, SeedComponent, SeedInstance, exampleSeedPath, loadSeedFile } from '../../emulator';
-import {
-  LoadedHandlers,
-  RequestOutcome,
-  RunOptions,
-  CloudFormationStandIn,
-  SimulatedResource,
-  SynthesizedInstance,
-  loadHandlers,
-  readInstances,
-  runRequest,
-} from '../../lifecycle';
+import { LoadedHandlers, RunOptions, RunOutcome, SimulatedResource, SynthesizedInstance, findInstance, requestEvent, runRequest, simulate } from '../../lifecycle';
 
 /** Short timings so a whole lifecycle runs in about a second of real time. */
 export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as const;
@@ -31,9 +21,7 @@ export function exampleAssembly(): string {
 
 /** The example app's instance of `instanceName`, as synthesized by the global setup. */
 export function synthesizedInstance(instanceName: string): SynthesizedInstance {
-  const found = readInstances(exampleAssembly()).find((i) => i.properties.InstanceName === instanceName);
-  if (!found) throw new Error(`the example app declares no instance ${instanceName}`);
-  return found;
+  return findInstance(exampleAssembly(), instanceName);
 }
 
 export interface Harness {
@@ -46,8 +34,6 @@ export interface Harness {
   readonly handlers: LoadedHandlers;
   /** The resource's logical id in the synthesized stack. */
   readonly logicalId: string;
-  /** The stack's status as the handler reads it (DescribeStacks), set by `resource` as it sends requests. */
-  readonly cloudFormation: CloudFormationStandIn;
   /** Stops the emulator and the CloudFormation stand-in. */
   stop(): Promise<void>;
   /** Sets what DescribeStacks reports for the stack, as CloudFormation does outside `resource`'s requests. */
@@ -61,21 +47,19 @@ export interface Harness {
 }
 
 /** An emulator seeded with the example account, and the synthesized `prod` handler pointed at it. */
-export async function startHarness(options: ProtonEmulatorOptions = {}, instanceName = 'prod'): Promise<Harness> {
+export async function startHarness(options: ProtonEmulatorOptions = {}): Promise<Harness> {
   const emulator = await ProtonEmulator.start({ seed: loadSeedFile(exampleSeedPath), deploymentDurationMs: 150, cancellationDurationMs: 100, ...options });
-  const instance = synthesizedInstance(instanceName);
-  const cloudFormation = await CloudFormationStandIn.start();
-  const handlers = await loadHandlers(instance, { endpoint: emulator.endpoint, cloudFormationEndpoint: cloudFormation.endpoint });
+  const instance = synthesizedInstance('prod');
+  const simulation = await simulate(instance, emulator.endpoint, { stackId: STACK_ID });
   return {
     emulator,
-    cloudFormation,
     stop: async () => {
-      await Promise.all([emulator.stop(), cloudFormation.stop()]);
+      await Promise.all([emulator.stop(), simulation.stop()]);
     },
-    stackStatus: (status) => cloudFormation.setStatus(STACK_ID, status),
-    resource: new SimulatedResource(handlers, instance.logicalId, STACK_ID, cloudFormation),
+    stackStatus: (status) => simulation.cloudFormation.setStatus(STACK_ID, status),
+    resource: simulation.resource,
     props: { ...instance.properties, ...FAST },
-    handlers,
+    handlers: simulation.handlers,
     logicalId: instance.logicalId,
     stepped: (runOptions) => stepped(emulator, runOptions),
     prod: () => emulator.state.instance('payments', 'prod'),
@@ -107,23 +91,9 @@ export interface HandBuiltRequest {
 }
 
 /** Sends one request of the harness's resource (same stack and logical id) through the Provider framework. */
-export async function request(h: Harness, req: HandBuiltRequest, options: RunOptions = {}): Promise<Omit<RequestOutcome, 'requestType' | 'requestId'>> {
-  const serviceToken = { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework-onEvent' };
-  return runRequest(
-    h.handlers,
-    {
-      RequestType: req.type,
-      RequestId: req.requestId,
-      StackId: STACK_ID,
-      LogicalResourceId: h.logicalId,
-      ResourceType: 'Custom::ProtonServiceInstance',
-      ResponseURL: '...',
-      ResourceProperties: { ...serviceToken, ...req.props },
-      ...(req.oldProps ? { OldResourceProperties: { ...serviceToken, ...req.oldProps } } : {}),
-      ...(req.physicalResourceId ? { PhysicalResourceId: req.physicalResourceId } : {}),
-    },
-    options,
-  );
+export function request(h: Harness, req: HandBuiltRequest, options: RunOptions = {}): Promise<RunOutcome> {
+  const { type, requestId, props, oldProps, physicalResourceId } = req;
+  return runRequest(h.handlers, requestEvent({ requestType: type, requestId, stackId: STACK_ID, logicalId: h.logicalId, props, oldProps, physicalResourceId }), options);
 }
 
 /** The seed's own instance specs, so a test can declare exactly what Proton has, or one change to it. */
@@ -194,6 +164,13 @@ export function callCounts(emulator: ProtonEmulator): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const call of emulator.calls.entries) counts[call.operation] = (counts[call.operation] ?? 0) + 1;
   return counts;
+}
+
+/** A beforePoll that cancels prod's deployment as someone else on the second poll, while it runs. */
+export function cancelOnSecondPoll(emulator: ProtonEmulator): (poll: number) => Promise<void> {
+  return async (poll) => {
+    if (poll === 2) await cancelAsSomeoneElse(emulator, 'payments', 'prod');
+  };
 }
 
 /** Cancels the instance's running deployment as another client would (a console user, another pipeline). */

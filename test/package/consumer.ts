@@ -24,8 +24,6 @@ export interface PackResult {
   /** The folder that was packed: this repository as a clean clone would have it, plus its build. */
   readonly sourceDir: string;
   readonly size: number;
-  readonly unpackedSize: number;
-  readonly entryCount: number;
   readonly files: PackedFile[];
 }
 
@@ -77,8 +75,6 @@ export async function packCleanTree(workDir: string): Promise<PackResult> {
     tarball: path.join(workDir, packed.filename),
     sourceDir,
     size: packed.size,
-    unpackedSize: packed.unpackedSize,
-    entryCount: packed.entryCount,
     files: packed.files,
   };
 }
