@@ -34,7 +34,12 @@ export interface RunOptions {
   readonly onDecision?: (decision: Record<string, unknown>) => void;
 }
 
-/** The physical id the framework gives a Create that failed; the Delete that follows skips the handler. */
+/**
+ * The physical id the framework answers a Create with when onEvent fails, before there is any other
+ * (safeHandler in aws-cdk-lib's provider-framework/runtime/cfn-response.js); the Delete that follows skips
+ * the handler. A Create that fails in isComplete keeps the physical id onEvent returned, and its Delete
+ * runs the handler.
+ */
 export const CREATE_FAILED_ID = 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED';
 
 /**
@@ -72,8 +77,7 @@ export async function runRequest(handlers: LoadedHandlers, event: RequestEvent, 
       const answer = await capture(() => handlers.isComplete({ ...completionEvent }));
       if (answer.IsComplete) return result('SUCCESS', physicalResourceId, poll, { data: { ...onEventResult.Data, ...answer.Data } });
     } catch (e) {
-      const id = event.RequestType === 'Create' ? CREATE_FAILED_ID : physicalResourceId;
-      return result('FAILED', id, poll, { reason: (e as Error).message });
+      return result('FAILED', physicalResourceId, poll, { reason: (e as Error).message });
     }
     if (Date.now() + pollMs - started > timeoutMs) {
       return result('FAILED', physicalResourceId, poll, { reason: 'Operation timed out' });

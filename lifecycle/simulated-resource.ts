@@ -13,6 +13,8 @@ export class SimulatedResource {
   private props?: Record<string, string>;
   /** The properties of the last Update that failed, which a rollback undoes. */
   private failedProps?: Record<string, string>;
+  /** The properties of a Create that failed: CloudFormation deletes the resource with them. */
+  private failedCreateProps?: Record<string, string>;
 
   constructor(
     private readonly handlers: LoadedHandlers,
@@ -31,6 +33,7 @@ export class SimulatedResource {
     const outcome = await this.send('Create', props, undefined, options, 'CREATE_IN_PROGRESS');
     this.physicalId = outcome.physicalResourceId;
     if (outcome.status === 'SUCCESS') this.props = props;
+    else this.failedCreateProps = props;
     return outcome;
   }
 
@@ -55,10 +58,10 @@ export class SimulatedResource {
 
   async delete(options?: RunOptions): Promise<RequestOutcome> {
     if (this.physicalId === CREATE_FAILED_ID) {
-      // The framework answers a Delete after a failed Create itself.
+      // The Create's onEvent failed: the framework answers the Delete without calling the handler.
       return { requestType: 'Delete', requestId: this.nextRequestId(), status: 'SUCCESS', physicalResourceId: CREATE_FAILED_ID, polls: 0, decisions: [], durationMs: 0 };
     }
-    return this.send('Delete', this.props ?? {}, undefined, options, 'DELETE_IN_PROGRESS');
+    return this.send('Delete', this.props ?? this.failedCreateProps ?? {}, undefined, options, 'DELETE_IN_PROGRESS');
   }
 
   private async send(
