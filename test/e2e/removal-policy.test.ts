@@ -6,12 +6,14 @@ afterEach(() => h.stop());
 describe('removal policy', () => {
   it('leaves the instance in Proton on Delete by default (RETAIN), with no write', async () => {
     h = await startHarness();
-    await h.resource.create(h.props);
+    expect((await h.resource.create(h.props)).status).toBe('SUCCESS');
     h.emulator.calls.clear();
 
     const outcome = await h.resource.delete();
 
     expect(outcome.status).toBe('SUCCESS');
+    // The handler ran (one read), and wrote nothing.
+    expect(h.emulator.calls.count('GetServiceInstance')).toBe(1);
     expect(h.emulator.calls.writeCount()).toBe(0);
     expect(h.prod()).toBeDefined();
   });
@@ -19,7 +21,7 @@ describe('removal policy', () => {
   it('removes the instance with an UpdateService that leaves it out, then waits until it is gone (DESTROY)', async () => {
     h = await startHarness();
     const props = { ...h.props, RemovalPolicy: 'destroy' };
-    await h.resource.create(props);
+    expect((await h.resource.create(props)).status).toBe('SUCCESS');
 
     const outcome = await h.resource.delete();
 
@@ -45,7 +47,7 @@ describe('removal policy', () => {
         }],
       },
     });
-    await h.resource.create({ ...h.props, RemovalPolicy: 'destroy' });
+    expect((await h.resource.create({ ...h.props, RemovalPolicy: 'destroy' })).status).toBe('SUCCESS');
     h.emulator.calls.clear();
 
     const outcome = await h.resource.delete();
@@ -65,7 +67,7 @@ describe('removal policy', () => {
         services: [{ name: 'payments', templateName: 'fargate-svc', spec: { proton: 'ServiceSpec', instances: [{ name: 'prod', environment: 'prod', spec: { port: 8080 } }] } }],
       },
     });
-    await h.resource.create({ ...h.props, RemovalPolicy: 'destroy' });
+    expect((await h.resource.create({ ...h.props, RemovalPolicy: 'destroy' })).status).toBe('SUCCESS');
 
     const outcome = await h.resource.delete();
 
