@@ -112,13 +112,10 @@ class Request {
       oldProps: this.event.OldResourceProperties,
       startedAt: this.startedAt,
       deadline: this.deadline,
+      removeOnDelete: this.event.ResourceProperties.RemovalPolicy === 'destroy',
     });
     switch (step.kind) {
       case 'done':
-        if (this.event.RequestType === 'Delete' && this.event.ResourceProperties.RemovalPolicy === 'destroy' && instance) {
-          return this.remove(instance);
-        }
-        return this.conclude(step, instance);
       case 'wait':
       case 'fail':
         return this.conclude(step, instance);
@@ -130,6 +127,8 @@ class Request {
         return this.create();
       case 'plan':
         return this.planAndDeploy(step.instance, step.rollback);
+      case 'remove':
+        return this.remove(step.instance);
     }
   }
 

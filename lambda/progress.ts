@@ -13,7 +13,9 @@ export type Step =
   | { readonly kind: 'cancel'; readonly reason: string }
   /** Report success; `note` says why when it is not plain convergence. */
   | { readonly kind: 'done'; readonly note?: string }
-  | { readonly kind: 'fail'; readonly doing: string; readonly detail: string };
+  | { readonly kind: 'fail'; readonly doing: string; readonly detail: string }
+  /** Removal policy DESTROY: nothing of this resource deploys any more; take the instance out of its service. */
+  | { readonly kind: 'remove'; readonly instance: InstanceState };
 
 /** The steps that need no Proton call: an answer to the framework. */
 export type Settled = Extract<Step, { readonly kind: 'done' | 'wait' | 'fail' }>;
@@ -28,6 +30,8 @@ export interface ProgressInput {
   /** When this request reached the handler (epoch ms, onEvent's StartedAt). */
   readonly startedAt: number;
   readonly deadline: Deadline;
+  /** A Delete under removal policy DESTROY, which ends with the instance removed rather than left. */
+  readonly removeOnDelete?: boolean;
 }
 
 /** Pure: derives the next step from one read of the instance, the request and the clock. */
@@ -39,7 +43,10 @@ export function nextStep(input: ProgressInput): Step {
     return { kind: 'fail', doing: 'update request', detail: 'Proton has no such instance (deleted or renamed outside CloudFormation?)' };
   }
   const owner = ownerOf(instance.lastClientRequestToken, input.token);
-  if (requestType === 'Delete') return deleteStep(instance, owner, input.deadline);
+  if (requestType === 'Delete') {
+    const step = deleteStep(instance, owner, input.deadline);
+    return step.kind === 'done' && input.removeOnDelete ? { kind: 'remove', instance } : step;
+  }
   if (owner === 'this-request') return followOwn(instance, input.deadline);
   return beforeOwnDeployment(instance, owner, input);
 }

@@ -17,7 +17,12 @@ const STARTED_AT = Date.UTC(2025, 0, 1, 12);
 const rollbackEvent = { ...resourceEvent('Update', OLD_PROPS, 'req-rollback'), OldResourceProperties: NEW_PROPS };
 const failedUpdate = resourceEvent('Update', NEW_PROPS, 'req-update');
 
-function step(e: ResourceEvent, instanceOverrides: Parameters<typeof currentInstance>[0] | undefined, d: Deadline = EARLY) {
+function step(
+  e: ResourceEvent,
+  instanceOverrides: Parameters<typeof currentInstance>[0] | undefined,
+  d: Deadline = EARLY,
+  removeOnDelete?: boolean,
+) {
   const input: ProgressInput = {
     requestType: e.RequestType,
     instance: instanceOverrides === undefined ? undefined : currentInstance(instanceOverrides),
@@ -25,6 +30,7 @@ function step(e: ResourceEvent, instanceOverrides: Parameters<typeof currentInst
     oldProps: e.OldResourceProperties,
     startedAt: STARTED_AT,
     deadline: d,
+    removeOnDelete,
   };
   return nextStep(input);
 }
@@ -164,6 +170,26 @@ describe('nextStep on Delete', () => {
 
   it("leaves someone else's deployment alone", () => {
     expect(step(del, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: 'x' })).toEqual({ kind: 'done' });
+  });
+
+  describe('under removal policy DESTROY', () => {
+    it('removes the instance once nothing of this resource deploys', () => {
+      const result = step(del, { deploymentStatus: 'SUCCEEDED', lastClientRequestToken: ownToken(create) }, EARLY, true);
+      expect(result).toEqual({ kind: 'remove', instance: currentInstance({ deploymentStatus: 'SUCCEEDED', lastClientRequestToken: ownToken(create) }) });
+    });
+
+    it('first cancels the deployment of a Create that CloudFormation abandoned, and waits for the cancellation', () => {
+      expect(step(del, { deploymentStatus: 'IN_PROGRESS', lastClientRequestToken: ownToken(create) }, EARLY, true).kind).toBe('cancel');
+      expect(step(del, { deploymentStatus: 'CANCELLING', lastClientRequestToken: ownToken(create) }, EARLY, true).kind).toBe('wait');
+    });
+
+    it('removes it on the last poll even while that cancellation runs', () => {
+      expect(step(del, { deploymentStatus: 'CANCELLING', lastClientRequestToken: ownToken(create) }, LAST_POLL, true).kind).toBe('remove');
+    });
+
+    it('has nothing to remove when the instance no longer exists', () => {
+      expect(step(del, undefined, EARLY, true)).toEqual({ kind: 'done', note: 'the instance no longer exists' });
+    });
   });
 });
 
