@@ -21,6 +21,11 @@ export function isWrite(operation: string): boolean {
   return WRITE.test(operation);
 }
 
+/** Whether an operation only reads (Get…, List…). */
+export function isRead(operation: string): boolean {
+  return READ.test(operation);
+}
+
 /** Every call, in order: how tests and benchmarks count what a client asked of Proton. */
 export class CallLog {
   private records: CallRecord[] = [];
@@ -45,7 +50,7 @@ export class CallLog {
   }
 
   readCount(): number {
-    return this.records.filter((call) => READ.test(call.operation)).length;
+    return this.records.filter((call) => isRead(call.operation)).length;
   }
 
   writeCount(): number {

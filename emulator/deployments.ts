@@ -8,9 +8,8 @@ import { VersionPair } from './versions';
 /** Statuses during which Proton refuses another change to an instance. */
 const BUSY = new Set(['IN_PROGRESS', 'CANCELLING', 'DELETE_IN_PROGRESS']);
 
-/** Proton refuses a change while the instance, a component on it, or its service is busy. */
+/** Proton refuses a change while the instance or a component on it is busy; callers check its service first. */
 export function assertInstanceIdle(b: Backend, instance: InstanceRecord): void {
-  assertServiceActive(b, instance.serviceName);
   if (BUSY.has(instance.deploymentStatus)) {
     throw conflict(
       `Service instance ${instance.name} of service ${instance.serviceName} has a deployment ${instance.deploymentStatus}`,
@@ -27,10 +26,9 @@ export function assertInstanceIdle(b: Backend, instance: InstanceRecord): void {
   }
 }
 
-export function assertServiceActive(b: Backend, serviceName: string): void {
-  const service = b.state.service(serviceName);
+export function assertServiceActive(service: ServiceRecord): void {
   if (service.status !== 'ACTIVE') {
-    throw conflict(`Service ${serviceName} is ${service.status}, not ACTIVE`);
+    throw conflict(`Service ${service.name} is ${service.status}, not ACTIVE`);
   }
 }
 

@@ -56,7 +56,8 @@ export class Dispatcher {
     return reply;
   }
 
-  private answer(operation: string | undefined, input: unknown): unknown {
+  /** The operation's output as the body to send. */
+  private answer(operation: string | undefined, input: unknown): string {
     if (operation === undefined) {
       throw new ProtonError('UnknownOperationException', 'The requested operation is not recognized by the service.');
     }
@@ -72,8 +73,8 @@ export class Dispatcher {
     }
     settle(this.backend);
     const output = toWire(handle(this.backend, input));
-    this.assertValidOutput(operation, output);
-    return output;
+    this.assertValidOutput(operation, output.value);
+    return output.text;
   }
 
   /** An output the model would reject is an emulator bug; it must show as one, not reach a client. */
@@ -111,17 +112,20 @@ function parseBody(body: string): unknown {
   }
 }
 
-/** JSON with timestamps as epoch seconds, as the awsJson1_0 protocol carries them. */
-function toWire(output: object): unknown {
+/**
+ * JSON with timestamps as epoch seconds, as the awsJson1_0 protocol carries them: the text is sent,
+ * and the value parsed back from it is what the model validates, so what is checked is what is sent.
+ */
+function toWire(output: object): { text: string; value: unknown } {
   const text = JSON.stringify(output, function (this: Record<string, unknown>, key: string, value: unknown) {
     const raw = this[key];
     return raw instanceof Date ? raw.getTime() / 1000 : value;
   });
-  return JSON.parse(text);
+  return { text, value: JSON.parse(text) };
 }
 
-function success(output: unknown): Reply {
-  return { status: 200, body: JSON.stringify(output), requestId: randomUUID() };
+function success(body: string): Reply {
+  return { status: 200, body, requestId: randomUUID() };
 }
 
 function failure(error: unknown): Reply {

@@ -5,10 +5,11 @@ import { Dispatcher } from './dispatcher';
 import { FaultPlan } from './fault-plan';
 import { Faults } from './faults';
 import { StateInspector } from './inspector';
+import { LoopbackServer } from './loopback';
 import { loadServiceModel } from './model';
 import { applySeed } from './apply-seed';
 import { Seed } from './seed';
-import { ProtonHttpServer } from './server';
+import { listenProton } from './server';
 import { ProtonState } from './state';
 
 export interface ProtonEmulatorOptions {
@@ -41,7 +42,7 @@ export class ProtonEmulator {
   readonly state: StateInspector;
 
   private constructor(
-    private readonly server: ProtonHttpServer,
+    private readonly server: LoopbackServer,
     private readonly backend: Backend,
     /** Every call answered, with counts of reads and writes. */
     readonly calls: CallLog,
@@ -65,7 +66,7 @@ export class ProtonEmulator {
     applySeed(backend, seed);
     const calls = new CallLog();
     const model = loadServiceModel();
-    const server = await ProtonHttpServer.listen(new Dispatcher(model, backend, calls), options.port ?? 0);
+    const server = await listenProton(new Dispatcher(model, backend, calls), options.port ?? 0);
     return new ProtonEmulator(server, backend, calls);
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Backend } from './backend';
-import { assertInstanceIdle, currentVersion, startDeployment } from './deployments';
+import { assertInstanceIdle, assertServiceActive, currentVersion, startDeployment } from './deployments';
 import { SpecMap } from './records';
 import { settle } from './settle';
 
@@ -112,6 +112,7 @@ export class Faults {
   startExternalDeployment(options: ExternalDeploymentOptions): string {
     settle(this.b);
     const instance = this.b.state.instance(options.serviceName, options.instanceName);
+    assertServiceActive(this.b.state.service(instance.serviceName));
     assertInstanceIdle(this.b, instance);
     const current = currentVersion(instance);
     const now = this.b.clock.now();

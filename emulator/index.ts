@@ -1,6 +1,6 @@
 export { ProtonEmulator } from './emulator';
 export type { ProtonEmulatorOptions, EmulatorClientConfig } from './emulator';
-export { CallLog, isWrite } from './call-log';
+export { CallLog, isRead, isWrite } from './call-log';
 export type { CallRecord } from './call-log';
 export { Faults } from './faults';
 export type { ExternalDeploymentOptions, ComponentDeploymentOptions } from './faults';

@@ -164,6 +164,7 @@ function expectType(ok: boolean, expected: string, path: string): void {
   }
 }
 
-function isObject(value: unknown): boolean {
+/** A JSON object; typeof alone also lets null and lists through. Spec parsing uses it too. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

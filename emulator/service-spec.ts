@@ -1,9 +1,10 @@
 import { parse, stringify } from 'yaml';
 import { validationError } from './errors';
+import { isObject } from './model-validator';
 import { SpecMap } from './records';
 
 /** In a submitted spec, this value means "keep what the instance has now". */
-export const CURRENT_VAL = '${Proton::CURRENT_VAL}';
+const CURRENT_VAL = '${Proton::CURRENT_VAL}';
 
 /** One entry of the `instances:` list of a service spec. */
 export interface InstanceEntry {
@@ -31,7 +32,7 @@ export function parseServiceSpec(text: string): ServiceSpec {
 
 /** Reads an already-parsed spec document (seeds may give one as an object). */
 export function readServiceSpec(document: unknown): ServiceSpec {
-  if (!isMap(document)) {
+  if (!isObject(document)) {
     throw validationError('The spec must be a YAML map with an instances list');
   }
   const { instances, ...header } = document;
@@ -76,8 +77,8 @@ export function resolveCurrentValues(submitted: SpecMap, current: SpecMap, path 
         throw validationError(`${CURRENT_VAL} at ${where}, but the service instance has no current value there`);
       }
       resolved[key] = current[key];
-    } else if (isMap(value)) {
-      resolved[key] = resolveCurrentValues(value, isMap(current[key]) ? current[key] : {}, where);
+    } else if (isObject(value)) {
+      resolved[key] = resolveCurrentValues(value, isObject(current[key]) ? current[key] : {}, where);
     } else {
       resolved[key] = value;
     }
@@ -86,21 +87,17 @@ export function resolveCurrentValues(submitted: SpecMap, current: SpecMap, path 
 }
 
 function readEntry(entry: unknown, index: number): InstanceEntry {
-  if (!isMap(entry) || typeof entry.name !== 'string' || entry.name === '') {
+  if (!isObject(entry) || typeof entry.name !== 'string' || entry.name === '') {
     throw validationError(`Entry ${index + 1} under instances needs a name`);
   }
   const { name, environment, spec } = entry;
   if (environment !== undefined && typeof environment !== 'string') {
     throw validationError(`The environment of instance ${name} must be a string`);
   }
-  if (spec !== undefined && spec !== null && !isMap(spec)) {
+  if (spec !== undefined && spec !== null && !isObject(spec)) {
     throw validationError(`The spec of instance ${name} must be a map`);
   }
   return { name, environment, spec: spec ?? {} };
-}
-
-function isMap(value: unknown): value is SpecMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

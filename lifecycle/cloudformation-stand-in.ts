@@ -1,30 +1,26 @@
-import { Server, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { LoopbackServer, listenLoopback } from '../emulator/loopback';
 
 /**
  * CloudFormation's side of the one call the handler makes to it, DescribeStacks, on loopback: the
  * stack statuses are the ones the simulated CloudFormation sets as it sends requests.
  */
 export class CloudFormationStandIn {
-  private readonly statuses = new Map<string, string>();
-
   private constructor(
-    private readonly server: Server,
-    readonly endpoint: string,
+    private readonly server: LoopbackServer,
+    private readonly statuses: Map<string, string>,
   ) {}
 
   static async start(): Promise<CloudFormationStandIn> {
-    let standIn: CloudFormationStandIn | undefined;
-    const server = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const { status, body } = standIn!.answer(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-      response.writeHead(status, { 'content-type': 'text/xml' });
-      response.end(body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    standIn = new CloudFormationStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return standIn;
+    const statuses = new Map<string, string>();
+    const server = await listenLoopback((_request, body) => ({
+      ...CloudFormationStandIn.answer(statuses, new URLSearchParams(body)),
+      headers: { 'content-type': 'text/xml' },
+    }));
+    return new CloudFormationStandIn(server, statuses);
+  }
+
+  get endpoint(): string {
+    return this.server.endpoint;
   }
 
   /** What DescribeStacks reports for the stack from now on. */
@@ -32,16 +28,14 @@ export class CloudFormationStandIn {
     this.statuses.set(stackId, status);
   }
 
-  async stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+  stop(): Promise<void> {
+    return this.server.close();
   }
 
   /** The AWS query protocol's answer: XML, and errors as CloudFormation words them. */
-  private answer(form: URLSearchParams): { status: number; body: string } {
+  private static answer(statuses: Map<string, string>, form: URLSearchParams): { status: number; body: string } {
     const stackId = form.get('StackName') ?? '';
-    const status = this.statuses.get(stackId);
+    const status = statuses.get(stackId);
     if (form.get('Action') !== 'DescribeStacks' || status === undefined) {
       const message = status === undefined ? `Stack with id ${stackId} does not exist` : `${form.get('Action')} is not simulated`;
       return {

@@ -19,7 +19,7 @@ export function createServiceInstance(b: Backend, input: CreateServiceInstanceIn
   }
   const entry = findEntry(parseServiceSpec(input.spec!), name);
   const versions = creationTarget(b.state.template(service.templateName), input.templateMajorVersion, input.templateMinorVersion);
-  assertServiceActive(b, serviceName);
+  assertServiceActive(service);
   const instance = addInstance(b, service, entry, versions, input.clientToken);
   return { serviceInstance: instanceView(b.state, instance) };
 }

@@ -4,7 +4,6 @@ import type {
   ListServiceInstancesFilter,
   ListServiceInstancesInput,
   ListServiceInstancesOutput,
-  ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
 import { Backend } from '../backend';
 import { countRead } from '../deployments';
@@ -38,14 +37,14 @@ const FILTERS: Partial<Record<string, (instance: InstanceRecord) => string>> = {
   environmentName: (instance) => instance.environmentName,
 };
 
-const SORT_KEYS: Record<string, (summary: ServiceInstanceSummary) => string | number> = {
-  name: (summary) => summary.name!,
-  deploymentStatus: (summary) => summary.deploymentStatus!,
-  templateName: (summary) => summary.templateName!,
-  serviceName: (summary) => summary.serviceName!,
-  environmentName: (summary) => summary.environmentName!,
-  lastDeploymentAttemptedAt: (summary) => summary.lastDeploymentAttemptedAt!.getTime(),
-  createdAt: (summary) => summary.createdAt!.getTime(),
+/**
+ * Times are read through Date, as the summaries show them: it drops fractions of a millisecond (a
+ * ManualClock can make them), so times equal to the millisecond keep their list order.
+ */
+const SORT_KEYS: Record<string, (instance: InstanceRecord) => string | number> = {
+  ...FILTERS,
+  lastDeploymentAttemptedAt: (instance) => new Date(instance.lastDeploymentAttemptedAt).getTime(),
+  createdAt: (instance) => new Date(instance.createdAt).getTime(),
 };
 
 export function listServiceInstances(b: Backend, input: ListServiceInstancesInput): ListServiceInstancesOutput {
@@ -58,8 +57,8 @@ export function listServiceInstances(b: Backend, input: ListServiceInstancesInpu
   const sortKey = SORT_KEYS[input.sortBy ?? 'name'];
   const direction = input.sortOrder === 'DESCENDING' ? -1 : 1;
   const summaries = matches
-    .map((instance) => instanceSummaryView(b.state, instance))
-    .sort((x, y) => direction * compare(sortKey(x), sortKey(y)));
+    .sort((x, y) => direction * compare(sortKey(x), sortKey(y)))
+    .map((instance) => instanceSummaryView(b.state, instance));
   const { page, nextToken } = paginate(summaries, input.maxResults, input.nextToken);
   return { serviceInstances: page, nextToken };
 }

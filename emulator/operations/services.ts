@@ -17,7 +17,7 @@ export function getService(b: Backend, input: GetServiceInput): GetServiceOutput
 export function updateService(b: Backend, input: UpdateServiceInput): UpdateServiceOutput {
   const service = b.state.service(input.name!);
   if (input.spec === undefined) {
-    assertServiceActive(b, service.name);
+    assertServiceActive(service);
     service.description = input.description ?? service.description;
     service.lastModifiedAt = b.clock.now();
     return { service: serviceView(b.state, service) };
@@ -36,7 +36,7 @@ export function updateService(b: Backend, input: UpdateServiceInput): UpdateServ
   const template = b.state.template(service.templateName);
   const added = entries.filter((entry) => !b.state.findInstance(service.name, entry.name));
   const addedVersions = added.map(() => creationTarget(template));
-  assertServiceActive(b, service.name);
+  assertServiceActive(service);
   instances.forEach((instance) => assertInstanceIdle(b, instance));
 
   const now = b.clock.now();

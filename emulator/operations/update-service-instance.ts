@@ -1,6 +1,6 @@
 import type { UpdateServiceInstanceInput, UpdateServiceInstanceOutput } from '@aws-sdk/client-proton';
 import { Backend } from '../backend';
-import { assertInstanceIdle, isRetryOfLastRequest, startDeployment } from '../deployments';
+import { assertInstanceIdle, assertServiceActive, isRetryOfLastRequest, startDeployment } from '../deployments';
 import { submittedInstanceSpec } from '../service-spec';
 import { instanceKey } from '../state';
 import { updateTarget } from '../versions';
@@ -8,7 +8,7 @@ import { instanceView } from '../views';
 
 export function updateServiceInstance(b: Backend, input: UpdateServiceInstanceInput): UpdateServiceInstanceOutput {
   const serviceName = input.serviceName!;
-  b.state.service(serviceName);
+  const service = b.state.service(serviceName);
   const instance = b.state.instance(serviceName, input.name!);
   if (isRetryOfLastRequest(instance, input.clientToken)) {
     return { serviceInstance: instanceView(b.state, instance) };
@@ -21,6 +21,7 @@ export function updateServiceInstance(b: Backend, input: UpdateServiceInstanceIn
     input.spec === undefined
       ? instance.spec
       : submittedInstanceSpec(input.spec, instance.name, instance.environmentName, instance.spec);
+  assertServiceActive(service);
   assertInstanceIdle(b, instance);
 
   const before = instanceView(b.state, instance);
