@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
-import { CallLog } from '../emulator';
-import { SynthesizedInstance } from '../lifecycle';
+import { CallLog, isRead, isWrite } from '../emulator';
+import { SynthesizedInstance, withInstanceValue } from '../lifecycle';
 import { Figure } from './report';
-import { assertSucceeded, startExampleRig, withInstanceValue } from './rig';
+import { assertSucceeded, startRig } from './rig';
 
 /** How long a deployment runs, ours and the other client's. */
 const DEPLOYMENT_MS = 1000;
@@ -26,7 +26,7 @@ interface Poll {
  * and on each poll while a request waits, first for someone else's deployment, then for its own.
  */
 export async function measureCalls(instance: SynthesizedInstance): Promise<Figure[]> {
-  const rig = await startExampleRig(instance, { deploymentDurationMs: DEPLOYMENT_MS });
+  const rig = await startRig(instance, { deploymentDurationMs: DEPLOYMENT_MS });
   const { emulator, resource } = rig;
   try {
     const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
@@ -34,13 +34,13 @@ export async function measureCalls(instance: SynthesizedInstance): Promise<Figur
     assertSucceeded(await resource.create(props), 'the Create that adopts prod');
 
     // The spec as JSON (JSON is YAML): every byte differs, nothing Proton runs does.
-    const beforeNoOp = markOf(emulator.calls);
+    const beforeNoOp = emulator.calls.count();
     assertSucceeded(await resource.update({ ...props, Spec: JSON.stringify(parse(props.Spec)) }), 'the no-op Update');
     const noOp = countSince(emulator.calls, beforeNoOp);
 
     emulator.faults.startExternalDeployment({ serviceName: 'payments', instanceName: 'prod', durationMs: DEPLOYMENT_MS });
     const polls = await pollsOf(emulator.calls, (hooks) =>
-      resource.update({ ...props, Spec: withInstanceValue(props.Spec, 'prod', 'desired_count', 4) }, hooks),
+      resource.update({ ...props, Spec: withInstanceValue(props.Spec, 'prod', ['spec', 'desired_count'], 4) }, hooks),
     );
     return [noOpFigure(noOp), waitingFigure(polls)];
   } finally {
@@ -53,32 +53,18 @@ async function pollsOf(
   log: CallLog,
   run: (hooks: { beforePoll: (poll: number) => void; onDecision: (d: Record<string, unknown>) => void }) => Promise<unknown>,
 ): Promise<Poll[]> {
-  const polls: { start: LogMark; actions: string[] }[] = [];
+  const polls: { start: number; actions: string[] }[] = [];
   await run({
-    beforePoll: () => polls.push({ start: markOf(log), actions: [] }),
+    beforePoll: () => polls.push({ start: log.count(), actions: [] }),
     onDecision: (decision) => polls[polls.length - 1]?.actions.push(String(decision.action)),
   });
   return polls.map((poll, i) => ({ calls: countSince(log, poll.start, polls[i + 1]?.start), actions: poll.actions }));
 }
 
-/** How far the call log had got: its length and its read and write counts. */
-interface LogMark {
-  readonly count: number;
-  readonly reads: number;
-  readonly writes: number;
-}
-
-function markOf(log: CallLog): LogMark {
-  return { count: log.count(), reads: log.readCount(), writes: log.writeCount() };
-}
-
-/** The calls between two marks of the log (the second defaults to now). */
-function countSince(log: CallLog, from: LogMark, to: LogMark = markOf(log)): CallCount {
-  return {
-    reads: to.reads - from.reads,
-    writes: to.writes - from.writes,
-    operations: log.entries.slice(from.count, to.count).map((call) => call.operation),
-  };
+/** The calls logged from entry `from` up to entry `to` (the end of the log by default). */
+function countSince(log: CallLog, from: number, to = log.count()): CallCount {
+  const operations = log.entries.slice(from, to).map((call) => call.operation);
+  return { reads: operations.filter(isRead).length, writes: operations.filter(isWrite).length, operations };
 }
 
 function noOpFigure(calls: CallCount): Figure {

@@ -1,8 +1,8 @@
 import { ProtonEmulator, Seed, SeedService, exampleSeedPath, loadSeedFile } from '../emulator';
 import { findInstanceEntry, parseServiceSpec } from '../lambda/spec';
-import { RequestOutcome, SimulatedResource, SynthesizedInstance, readInstances, simulate } from '../lifecycle';
+import { RequestOutcome, SimulatedResource, SynthesizedInstance, readInstances, withInstanceValue } from '../lifecycle';
 import { Figure } from './report';
-import { assertSucceeded, withInstanceValue } from './rig';
+import { assertSucceeded, startRig } from './rig';
 import { inWords } from './stats';
 import { LARGEST_COUNT, instancesPerService } from './synth-scaling';
 
@@ -22,11 +22,10 @@ export const MANY_AT_ONCE_LOAD = `${LARGEST_COUNT} instances, throttled above ${
  */
 export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
   const instances = readInstances(assemblyDir);
-  const emulator = await ProtonEmulator.start({ seed: seedHolding(instances), deploymentDurationMs: DEPLOYMENT_MS });
   // One loaded handler (one container, one SDK client) serves every resource; see the notes.
-  const simulation = await simulate(instances[0], emulator.endpoint);
+  const rig = await startRig(instances[0], { seed: seedHolding(instances), deploymentDurationMs: DEPLOYMENT_MS });
+  const { emulator, handlers } = rig;
   try {
-    const { handlers } = simulation;
     const resources = instances.map((instance) => {
       const props: Record<string, string> = { ...instance.properties, PollIntervalSeconds: POLL_SECONDS };
       return { instance, resource: new SimulatedResource(handlers, instance.logicalId), props };
@@ -39,13 +38,13 @@ export async function measureManyAtOnce(assemblyDir: string): Promise<Figure> {
     const started = Date.now();
     const updates = await Promise.all(
       resources.map(({ instance, resource, props }) =>
-        resource.update({ ...props, Spec: withInstanceValue(props.Spec, instance.properties.InstanceName, 'image', NEW_IMAGE) }, { timeoutMs: REQUEST_TIMEOUT_MS }),
+        resource.update({ ...props, Spec: withInstanceValue(props.Spec, instance.properties.InstanceName, ['spec', 'image'], NEW_IMAGE) }, { timeoutMs: REQUEST_TIMEOUT_MS }),
       ),
     );
     const wallSeconds = (Date.now() - started) / 1000;
     return figureOf(emulator, instances, updates, wallSeconds);
   } finally {
-    await Promise.all([emulator.stop(), simulation.stop()]);
+    await rig.stop();
   }
 }
 
@@ -77,10 +76,11 @@ function figureOf(emulator: ProtonEmulator, instances: SynthesizedInstance[], up
 /** An account holding every instance of the app as the app declares it, on the example's template. */
 function seedHolding(instances: SynthesizedInstance[]): Seed {
   const example = loadSeedFile(exampleSeedPath);
+  const { templateName } = example.services![0];
   const services = new Map<string, SeedService>();
   for (const { properties } of instances) {
     const entry = entryOf(properties.Spec, properties.InstanceName)!;
-    const service = services.get(properties.ServiceName) ?? { name: properties.ServiceName, templateName: 'fargate-svc', instances: [] };
+    const service = services.get(properties.ServiceName) ?? { name: properties.ServiceName, templateName, instances: [] };
     services.set(properties.ServiceName, { ...service, instances: [...(service.instances ?? []), { name: entry.name, environment: entry.environment, spec: entry.spec }] });
   }
   return { templates: example.templates, environments: example.environments, services: [...services.values()] };

@@ -6,10 +6,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function max(values: readonly number[]): number {
-  return Math.max(...values);
-}
-
 /** Milliseconds a call took, by the monotonic clock. */
 export function elapsedMs(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e6;

@@ -35,14 +35,13 @@ export interface SynthScaling {
 /** Synth time and template size for each of COUNTS instances in one stack, RUNS fresh processes each, interleaved. */
 export function measureSynthScaling(workDir: string): SynthScaling {
   const synths = new Map<number, Synth[]>(COUNTS.map((count) => [count, []]));
-  let largestAssembly = '';
+  const outdirOf = (count: number, run: number) => path.join(workDir, `synth-${count}-${run}`);
   for (let run = 0; run < RUNS; run++) {
     for (const count of COUNTS) {
-      const outdir = path.join(workDir, `synth-${count}-${run}`);
-      synths.get(count)!.push(synth(count, outdir));
-      largestAssembly = outdir;
+      synths.get(count)!.push(synth(count, outdirOf(count, run)));
     }
   }
+  const largestAssembly = outdirOf(LARGEST_COUNT, RUNS - 1);
   const at = (count: number) => {
     const runs = synths.get(count)!;
     return { processMs: median(runs.map((s) => s.processMs)), appMs: median(runs.map((s) => s.appMs)), templateBytes: runs[0].templateBytes };

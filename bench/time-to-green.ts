@@ -1,7 +1,7 @@
 import { SynthesizedInstance } from '../lifecycle';
 import { Figure } from './report';
-import { assertSucceeded, startExampleRig } from './rig';
-import { max, median, ms } from './stats';
+import { assertSucceeded, startRig } from './rig';
+import { median, ms } from './stats';
 
 const POLL_MS = 1000;
 const POLL_SECONDS = POLL_MS / 1000;
@@ -29,7 +29,7 @@ export async function measureTimeToGreen(instance: SynthesizedInstance): Promise
   }
   const extras = runs.map((run) => run.extraMs);
   const lastPolls = runs.map((run) => run.lastPollMs);
-  const worst = max(extras);
+  const worst = Math.max(...extras);
   return {
     name: 'extra time to green after the deployment ends',
     measured: `median ${ms(median(extras))}, max ${ms(worst)} (poll interval ${POLL_SECONDS} s)`,
@@ -51,7 +51,7 @@ interface Green {
 }
 
 async function timeToGreen(instance: SynthesizedInstance, deploymentDurationMs: number): Promise<Green> {
-  const rig = await startExampleRig(instance, { deploymentDurationMs });
+  const rig = await startRig(instance, { deploymentDurationMs });
   const { emulator, resource } = rig;
   try {
     let lastPollAt = 0;

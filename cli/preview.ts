@@ -4,21 +4,14 @@ import { DeploymentType, Plan, componentsBusy, plan, recommendedMinorNeeded } fr
 import { InstanceRef, ProtonPort } from '../lambda/proton-port';
 import { InstanceProperties, desiredState } from '../lambda/resource-event';
 import { SpecDifference } from '../lambda/spec';
+import type { SynthesizedInstance } from '../lifecycle/cloud-assembly';
 import { maskDifference } from './mask';
 
 /** The Proton calls a preview makes: reads only, so a preview cannot change anything. */
 export type ProtonReader = Pick<ProtonPort, 'getInstance' | 'listAttachedComponents' | 'recommendedMinorVersion'>;
 
-/** A ProtonServiceInstance as a cloud assembly declares it (`readInstances` returns these fields and more). */
-export interface DeclaredInstance {
-  readonly stackName: string;
-  readonly logicalId: string;
-  readonly constructPath?: string;
-  /** The stack's region; undefined for an environment-agnostic stack. */
-  readonly region?: string;
-  /** The custom resource's properties, as CloudFormation would send them. */
-  readonly properties: Record<string, string>;
-}
+/** A ProtonServiceInstance as a cloud assembly declares it: what a preview needs of `readInstances`' answer. */
+export type DeclaredInstance = Pick<SynthesizedInstance, 'stackName' | 'logicalId' | 'constructPath' | 'region' | 'properties'>;
 
 /**
  * What a deployment would do to one instance: `update` (with a deploymentType), `create`, `none`, `wait`

@@ -17,7 +17,6 @@ export interface HandlerEnvironment {
   readonly endpoint: string;
   /** Where the handler asks CloudFormation whether its stack is rolling back: a CloudFormationStandIn. */
   readonly cloudFormationEndpoint: string;
-  readonly region?: string;
 }
 
 /**
@@ -30,7 +29,7 @@ export async function loadHandlers(instance: SynthesizedInstance, env: HandlerEn
   Object.assign(host.process.env, {
     AWS_ENDPOINT_URL_PROTON: env.endpoint,
     AWS_ENDPOINT_URL_CLOUDFORMATION: env.cloudFormationEndpoint,
-    AWS_REGION: env.region ?? 'us-east-1',
+    AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'emulator',
     AWS_SECRET_ACCESS_KEY: 'emulator',
     // The SDK warns at load time that it will need Node.js 22; Lambda runs the bundle on Node.js 24.

@@ -5,3 +5,4 @@ export * from './provider-simulator';
 export * from './request-event';
 export * from './simulated-resource';
 export * from './simulation';
+export * from './spec-edit';

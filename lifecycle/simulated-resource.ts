@@ -1,7 +1,10 @@
 import { CloudFormationStandIn } from './cloudformation-stand-in';
 import { LoadedHandlers } from './handler-module';
-import { CREATE_FAILED_ID, RequestOutcome, RunOptions, runRequest } from './provider-simulator';
-import { requestEvent } from './request-event';
+import { CREATE_FAILED_ID, RequestOutcome, RunOptions, RunOutcome, runRequest } from './provider-simulator';
+import { RequestEventInit, requestEvent } from './request-event';
+
+/** A request of one resource: the event but for its stack and logical id. */
+export type ResourceRequest = Omit<RequestEventInit, 'stackId' | 'logicalId'>;
 
 /**
  * CloudFormation's side of one custom resource: it numbers requests, remembers the properties and
@@ -64,6 +67,20 @@ export class SimulatedResource {
     return this.send('Delete', this.props ?? this.failedCreateProps ?? {}, undefined, options, 'DELETE_IN_PROGRESS');
   }
 
+  /**
+   * One request as given, from this resource's stack: for requests CloudFormation sends out of the usual
+   * order, such as one arriving while an earlier request of the resource still runs. What the resource
+   * remembers of its requests stays as it is.
+   */
+  sendAsIs(request: ResourceRequest, options?: RunOptions): Promise<RunOutcome> {
+    return runRequest(this.handlers, requestEvent({ ...request, stackId: this.stackId, logicalId: this.logicalId }), options);
+  }
+
+  /** Sets what DescribeStacks reports for the stack, as CloudFormation changes it. */
+  setStackStatus(status: string): void {
+    this.cloudFormation?.setStatus(this.stackId, status);
+  }
+
   private async send(
     requestType: RequestOutcome['requestType'],
     props: Record<string, string>,
@@ -71,18 +88,10 @@ export class SimulatedResource {
     options: RunOptions | undefined,
     stackStatus: string,
   ): Promise<RequestOutcome> {
-    this.cloudFormation?.setStatus(this.stackId, stackStatus);
+    this.setStackStatus(stackStatus);
     const requestId = this.nextRequestId();
-    const event = requestEvent({
-      requestType,
-      requestId,
-      stackId: this.stackId,
-      logicalId: this.logicalId,
-      props,
-      oldProps,
-      physicalResourceId: requestType === 'Create' ? undefined : this.physicalId,
-    });
-    return { requestType, requestId, ...(await runRequest(this.handlers, event, options)) };
+    const physicalResourceId = requestType === 'Create' ? undefined : this.physicalId;
+    return { requestType, requestId, ...(await this.sendAsIs({ requestType, requestId, props, oldProps, physicalResourceId }, options)) };
   }
 
   private nextRequestId(): string {

@@ -11,10 +11,8 @@ export interface SimulationOptions {
 /** One synthesized instance's handlers pointed at a Proton endpoint, and CloudFormation's side of its resource. */
 export interface Simulation {
   readonly handlers: LoadedHandlers;
-  /** The instance's resource: it tells `cloudFormation` the stack's status as it sends requests. */
+  /** The instance's resource: it tells the CloudFormation stand-in the stack's status as it sends requests. */
   readonly resource: SimulatedResource;
-  /** Where the handler asks for the stack's status. */
-  readonly cloudFormation: CloudFormationStandIn;
   /** Stops the CloudFormation stand-in; the Proton endpoint is the caller's. */
   stop(): Promise<void>;
 }
@@ -27,7 +25,6 @@ export async function simulate(instance: SynthesizedInstance, protonEndpoint: st
     return {
       handlers,
       resource: new SimulatedResource(handlers, instance.logicalId, options.stackId, cloudFormation),
-      cloudFormation,
       stop: () => cloudFormation.stop(),
     };
   } catch (e) {

@@ -1,7 +1,6 @@
-import { parseDocument } from 'yaml';
 import { ProtonEmulator, Seed, exampleSeedPath, loadSeedFile } from '../../emulator';
 import { DeploymentType } from '../../lambda/planner';
-import { RequestOutcome, RunOptions, SimulatedResource } from '../../lifecycle';
+import { RequestOutcome, RunOptions, SimulatedResource, withInstanceValue } from '../../lifecycle';
 
 /** Custom resource properties, as CloudFormation sends them: all strings. */
 export type Props = Record<string, string>;
@@ -135,12 +134,7 @@ function required(props: Props | undefined, step: DemoStep): Props {
 
 /** The props with one value of this instance's entry in the Spec changed; comments and layout kept. */
 function withInstanceSpecValue(props: Props, key: string, value: unknown): Props {
-  const doc = parseDocument(props.Spec);
-  const instances = (doc.toJS() as { instances: { name: string }[] }).instances;
-  const index = instances.findIndex((entry) => entry.name === INSTANCE.instanceName);
-  if (index < 0) throw new Error(`the Spec has no instances entry named ${INSTANCE.instanceName}`);
-  doc.setIn(['instances', index, 'spec', key], value);
-  return { ...props, Spec: doc.toString() };
+  return { ...props, Spec: withInstanceValue(props.Spec, INSTANCE.instanceName, ['spec', key], value) };
 }
 
 /** CloudFormation leaves an unset optional property out of the event altogether. */

@@ -5,9 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
 import { ProtonEmulator, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { readInstances, simulate } from '../../lifecycle';
+import { readInstances, simulate, withInstanceValue } from '../../lifecycle';
 import { FAST, exampleAssembly, synthesizedInstance } from '../e2e/support';
 import { REPO_ROOT, assemblyDeclaring, planJson, runCli } from './support';
 
@@ -84,10 +83,8 @@ it('exits 0 with no change once the handler has deployed what the app declares',
 
 it('exits 1 and says why when a deployment would fail', async () => {
   const prod = synthesizedInstance('prod').properties;
-  const spec = parseDocument(prod.Spec);
-  const entries = (spec.toJS() as { instances: { name: string }[] }).instances;
-  spec.setIn(['instances', entries.findIndex((entry) => entry.name === 'prod'), 'environment'], 'staging');
-  const run = await runCli(['plan', '--app', assemblyDeclaring({ prod: { ...prod, Spec: spec.toString() } })], { endpoint: emulator.endpoint });
+  const spec = withInstanceValue(prod.Spec, 'prod', ['environment'], 'staging');
+  const run = await runCli(['plan', '--app', assemblyDeclaring({ prod: { ...prod, Spec: spec } })], { endpoint: emulator.endpoint });
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('would fail: the instance runs in environment prod but the spec declares staging');
   expect(run.stdout).toContain('Plan: 0 to change, 0 unchanged, 1 would fail.');

@@ -1,7 +1,7 @@
 import { CancelServiceInstanceDeploymentCommand, Deployment, ProtonClient, ServiceInstance } from '@aws-sdk/client-proton';
 import { stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, Seed, SeedComponent, SeedInstance, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { LoadedHandlers, RunOptions, RunOutcome, SimulatedResource, SynthesizedInstance, findInstance, requestEvent, runRequest, simulate } from '../../lifecycle';
+import { RunOptions, RunOutcome, SimulatedResource, SynthesizedInstance, findInstance, simulate } from '../../lifecycle';
 
 /** Short timings so a whole lifecycle runs in about a second of real time. */
 export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as const;
@@ -9,7 +9,7 @@ export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as con
 /** Emulator time that passes per poll under {@link stepped}: one FAST poll interval. */
 const STEP_MS = 50;
 
-/** The stack every simulated request comes from; hand-built events use it too, to reach the same resource. */
+/** The stack every simulated request comes from. */
 const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/PaymentsInstances/00000000-0000-0000-0000-000000000000';
 
 /** The cloud assembly the global setup synthesized from the example app. */
@@ -30,10 +30,6 @@ export interface Harness {
   readonly resource: SimulatedResource;
   /** The synthesized properties of `prod`, with FAST timings. */
   readonly props: Record<string, string>;
-  /** The loaded handler, for requests built by hand ({@link request}). */
-  readonly handlers: LoadedHandlers;
-  /** The resource's logical id in the synthesized stack. */
-  readonly logicalId: string;
   /** Stops the emulator and the CloudFormation stand-in. */
   stop(): Promise<void>;
   /** Sets what DescribeStacks reports for the stack, as CloudFormation does outside `resource`'s requests. */
@@ -56,11 +52,9 @@ export async function startHarness(options: ProtonEmulatorOptions = {}): Promise
     stop: async () => {
       await Promise.all([emulator.stop(), simulation.stop()]);
     },
-    stackStatus: (status) => simulation.cloudFormation.setStatus(STACK_ID, status),
+    stackStatus: (status) => simulation.resource.setStackStatus(status),
     resource: simulation.resource,
     props: { ...instance.properties, ...FAST },
-    handlers: simulation.handlers,
-    logicalId: instance.logicalId,
     stepped: (runOptions) => stepped(emulator, runOptions),
     prod: () => emulator.state.instance('payments', 'prod'),
     prodDeployments: () => emulator.state.deployments({ serviceName: 'payments', serviceInstanceName: 'prod' }),
@@ -92,8 +86,8 @@ export interface HandBuiltRequest {
 
 /** Sends one request of the harness's resource (same stack and logical id) through the Provider framework. */
 export function request(h: Harness, req: HandBuiltRequest, options: RunOptions = {}): Promise<RunOutcome> {
-  const { type, requestId, props, oldProps, physicalResourceId } = req;
-  return runRequest(h.handlers, requestEvent({ requestType: type, requestId, stackId: STACK_ID, logicalId: h.logicalId, props, oldProps, physicalResourceId }), options);
+  const { type, ...rest } = req;
+  return h.resource.sendAsIs({ requestType: type, ...rest }, options);
 }
 
 /** The seed's own instance specs, so a test can declare exactly what Proton has, or one change to it. */
