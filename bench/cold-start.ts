@@ -12,31 +12,30 @@ const RUNS = 20;
 const ROUNDS = 5;
 const TARGET_RATIO = 1.1;
 
-/** What a fresh Lambda container pays before its first invocation: a new node process loading the bundle. */
-interface Timings {
-  /** Inside the child, around `require` or `import`. */
-  readonly loadMs: number[];
+/** What the child prints: one load, timed inside it. */
+interface ChildReport {
+  /** Around `require` or `import`. */
+  readonly loadMs: number;
   /** Garbage collection that started during the load, in ms. */
-  readonly gcMs: number[];
+  readonly gcMs: number;
   /** How many collections started during the load. */
-  readonly collections: number[];
-  /** The whole child process, from spawn to exit. */
-  readonly processMs: number[];
+  readonly collections: number;
 }
 
-/** Medians of one module's loads. */
+/**
+ * What a fresh Lambda container pays before its first invocation: a new node process loading the
+ * bundle, with the whole child process from spawn to exit.
+ */
+interface Sample extends ChildReport {
+  readonly processMs: number;
+}
+
+/** Medians of one module's samples. */
 interface Loaded {
   readonly load: number;
   readonly gc: number;
   readonly collections: number;
   readonly process: number;
-}
-
-/** What the child prints: one load. */
-interface ChildReport {
-  readonly loadMs: number;
-  readonly gcMs: number;
-  readonly collections: number;
 }
 
 /**
@@ -89,20 +88,24 @@ export const COLD_START_PROCESSES = `${ROUNDS} rounds of ${RUNS * MODULES.length
  */
 export function measureColdStart(bundles: Bundles): Figure {
   const rounds = Array.from({ length: ROUNDS }, () => {
-    const timings = Object.fromEntries(MODULES.map((module): [Module, Timings] => [module, { loadMs: [], gcMs: [], collections: [], processMs: [] }])) as Record<Module, Timings>;
+    const samples = Object.fromEntries(MODULES.map((module): [Module, Sample[]] => [module, []])) as Record<Module, Sample[]>;
     for (let run = 0; run < RUNS; run++) {
-      MODULES.forEach((module) => time(bundles[module], timings[module]));
+      MODULES.forEach((module) => samples[module].push(sample(bundles[module])));
     }
-    return timings;
+    return samples;
   });
+  const loadMs = (samples: readonly Sample[]) => median(samples.map((s) => s.loadMs));
   // Per round, the median of its RUNS loads of each module; the figure is the median round.
-  const roundRatios = rounds.map((round) => median(round.isComplete.loadMs) / median(round.sdkTuned.loadMs));
-  const loaded = (module: Module): Loaded => ({
-    load: median(rounds.flatMap((r) => r[module].loadMs)),
-    gc: median(rounds.flatMap((r) => r[module].gcMs)),
-    collections: median(rounds.flatMap((r) => r[module].collections)),
-    process: median(rounds.flatMap((r) => r[module].processMs)),
-  });
+  const roundRatios = rounds.map((round) => loadMs(round.isComplete) / loadMs(round.sdkTuned));
+  const loaded = (module: Module): Loaded => {
+    const samples = rounds.flatMap((round) => round[module]);
+    return {
+      load: loadMs(samples),
+      gc: median(samples.map((s) => s.gcMs)),
+      collections: median(samples.map((s) => s.collections)),
+      process: median(samples.map((s) => s.processMs)),
+    };
+  };
   const isComplete = loaded('isComplete');
   const onEvent = loaded('onEvent');
   const tuned = loaded('sdkTuned');
@@ -154,12 +157,9 @@ function missNote(isComplete: Loaded, sdk: Loaded, extra: number, allowed: numbe
   ].join(' ');
 }
 
-function time(file: string, into: Timings): void {
+function sample(file: string): Sample {
   const started = process.hrtime.bigint();
   const output = execFileSync(process.execPath, ['-e', CHILD, file], { env: CHILD_ENV, stdio: ['ignore', 'pipe', 'ignore'] });
-  into.processMs.push(elapsedMs(started));
-  const report = JSON.parse(output.toString()) as ChildReport;
-  into.loadMs.push(report.loadMs);
-  into.gcMs.push(report.gcMs);
-  into.collections.push(report.collections);
+  const processMs = elapsedMs(started);
+  return { ...(JSON.parse(output.toString()) as ChildReport), processMs };
 }

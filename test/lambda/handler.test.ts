@@ -19,8 +19,8 @@ import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event
 import { PROD_SPEC, currentInstance, ownToken, resourceEvent, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
-/** A stack that is not rolling back, unless a test says otherwise. */
-const stacks = { isRollingBack: jest.fn(async (_stackId: string) => false) };
+/** The handler's CloudFormation port; each test starts with a stack that is not rolling back. */
+const stacks = { isRollingBack: jest.fn<Promise<boolean>, [string]>() };
 const sdk = new ProtonSdk(new ProtonClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }));
 
 function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<InstanceProperties> = {}): CompletionEvent {
