@@ -14,31 +14,22 @@ export type RequestEvent = {
   readonly PhysicalResourceId?: string;
 };
 
-/** One request of a Custom::ProtonServiceInstance: what differs from one request to the next. */
-export interface RequestEventInit {
-  readonly requestType: RequestEvent['RequestType'];
-  readonly requestId: string;
-  readonly stackId: string;
-  readonly logicalId: string;
-  /** The resource's properties as CloudFormation sends them (ServiceToken left out). */
-  readonly props: Record<string, string>;
-  /** An Update's properties before it. */
-  readonly oldProps?: Record<string, string>;
-  /** Not on a Create: CloudFormation learns it from the Create's response. */
-  readonly physicalResourceId?: string;
-}
+/**
+ * One request of a Custom::ProtonServiceInstance: the event but for what every request carries alike,
+ * its properties without ServiceToken (and no PhysicalResourceId on a Create: CloudFormation learns it
+ * from the Create's response).
+ */
+export type RequestEventInit = Omit<RequestEvent, 'ResourceType' | 'ResponseURL'>;
 
 /** The event as CloudFormation words it, ServiceToken included in the properties. */
 export function requestEvent(init: RequestEventInit): RequestEvent {
+  const { ResourceProperties, OldResourceProperties, PhysicalResourceId, ...request } = init;
   return {
-    RequestType: init.requestType,
-    RequestId: init.requestId,
-    StackId: init.stackId,
-    LogicalResourceId: init.logicalId,
+    ...request,
     ResourceType: 'Custom::ProtonServiceInstance',
     ResponseURL: '...',
-    ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...init.props },
-    ...(init.oldProps ? { OldResourceProperties: { ServiceToken: SERVICE_TOKEN, ...init.oldProps } } : {}),
-    ...(init.physicalResourceId ? { PhysicalResourceId: init.physicalResourceId } : {}),
+    ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...ResourceProperties },
+    ...(OldResourceProperties ? { OldResourceProperties: { ServiceToken: SERVICE_TOKEN, ...OldResourceProperties } } : {}),
+    ...(PhysicalResourceId ? { PhysicalResourceId } : {}),
   };
 }

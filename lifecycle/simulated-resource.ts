@@ -4,7 +4,7 @@ import { CREATE_FAILED_ID, RequestOutcome, RunOptions, RunOutcome, runRequest } 
 import { RequestEventInit, requestEvent } from './request-event';
 
 /** A request of one resource: the event but for its stack and logical id. */
-export type ResourceRequest = Omit<RequestEventInit, 'stackId' | 'logicalId'>;
+export type ResourceRequest = Omit<RequestEventInit, 'StackId' | 'LogicalResourceId'>;
 
 /**
  * CloudFormation's side of one custom resource: it numbers requests, remembers the properties and
@@ -73,7 +73,7 @@ export class SimulatedResource {
    * remembers of its requests stays as it is.
    */
   sendAsIs(request: ResourceRequest, options?: RunOptions): Promise<RunOutcome> {
-    return runRequest(this.handlers, requestEvent({ ...request, stackId: this.stackId, logicalId: this.logicalId }), options);
+    return runRequest(this.handlers, requestEvent({ ...request, StackId: this.stackId, LogicalResourceId: this.logicalId }), options);
   }
 
   /** Sets what DescribeStacks reports for the stack, as CloudFormation changes it. */
@@ -90,8 +90,14 @@ export class SimulatedResource {
   ): Promise<RequestOutcome> {
     this.setStackStatus(stackStatus);
     const requestId = this.nextRequestId();
-    const physicalResourceId = requestType === 'Create' ? undefined : this.physicalId;
-    return { requestType, requestId, ...(await this.sendAsIs({ requestType, requestId, props, oldProps, physicalResourceId }, options)) };
+    const request: ResourceRequest = {
+      RequestType: requestType,
+      RequestId: requestId,
+      ResourceProperties: props,
+      OldResourceProperties: oldProps,
+      PhysicalResourceId: requestType === 'Create' ? undefined : this.physicalId,
+    };
+    return { requestType, requestId, ...(await this.sendAsIs(request, options)) };
   }
 
   private nextRequestId(): string {

@@ -13,7 +13,6 @@ import {
   cancelOnSecondPoll,
   declare,
   exampleSeed,
-  request,
   seededProps,
   serviceSpec,
   startHarness,
@@ -305,13 +304,13 @@ describe('CloudFormation rollback after a failed update', () => {
 describe('CloudFormation rollback after another resource failed', () => {
   /** The rollback Update of a request that SUCCEEDED: back to `previous`, from `current`. */
   const rollbackOf = (current: Record<string, string>, previous: Record<string, string>) =>
-    request(h, { type: 'Update', requestId: 'rollback-after-other-resource', props: previous, oldProps: current, physicalResourceId: 'payments/prod' }, h.stepped());
+    h.resource.sendAsIs({ RequestType: 'Update', RequestId: 'rollback-after-other-resource', ResourceProperties: previous, OldResourceProperties: current, PhysicalResourceId: 'payments/prod' }, h.stepped());
 
   it('succeeds without a write, saying why, when our major upgrade had succeeded: Proton cannot go back', async () => {
     await start();
     await adoptSeeded(h);
     expect((await h.resource.update(majorUpgrade(), h.stepped())).status).toBe('SUCCESS');
-    h.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
+    h.resource.setStackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
     h.emulator.calls.clear();
 
     const outcome = await rollbackOf(majorUpgrade(), base());
@@ -342,7 +341,7 @@ describe('CloudFormation rollback after another resource failed', () => {
     await adoptSeeded(h);
     expect((await h.resource.update(minorUpgrade(), h.stepped())).status).toBe('SUCCESS');
     h.emulator.faults.failNextDeployments(1, 'still broken');
-    h.stackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
+    h.resource.setStackStatus('UPDATE_ROLLBACK_IN_PROGRESS');
     h.emulator.calls.clear();
 
     const outcome = await rollbackOf(minorUpgrade(), base());
@@ -385,18 +384,18 @@ describe('CloudFormation rollback after another resource failed', () => {
   it('cancels our update that still deploys, restores the old version, and the abandoned request leaves it so', async () => {
     // Real clock: the abandoned request tells the rollback's deployment from an older one by Proton's timestamps.
     h = await startHarness({ seed: exampleSeed() });
-    await request(h, { type: 'Create', requestId: 'create', props: base() });
+    await h.resource.sendAsIs({ RequestType: 'Create', RequestId: 'create', ResourceProperties: base() });
     h.emulator.calls.clear();
     h.emulator.faults.hangNextDeployments(1);
     let rollback: RunOutcome | undefined;
     // CloudFormation rolls back while the update's waiter sleeps between two polls; the waiter polls on after.
     const rollbackDuringThirdPoll = async (poll: number) => {
       if (poll === 3) {
-        rollback = await request(h, { type: 'Update', requestId: 'rollback', props: base(), oldProps: minorUpgrade(), physicalResourceId: 'payments/prod' });
+        rollback = await h.resource.sendAsIs({ RequestType: 'Update', RequestId: 'rollback', ResourceProperties: base(), OldResourceProperties: minorUpgrade(), PhysicalResourceId: 'payments/prod' });
       }
     };
 
-    const abandoned = await request(h, { type: 'Update', requestId: 'update', props: minorUpgrade(), oldProps: base(), physicalResourceId: 'payments/prod' }, { beforePoll: rollbackDuringThirdPoll });
+    const abandoned = await h.resource.sendAsIs({ RequestType: 'Update', RequestId: 'update', ResourceProperties: minorUpgrade(), OldResourceProperties: base(), PhysicalResourceId: 'payments/prod' }, { beforePoll: rollbackDuringThirdPoll });
 
     expect(rollback?.status).toBe('SUCCESS');
     expect(rollback?.decisions).toContainEqual(expect.objectContaining({ action: 'cancel', reasons: [expect.stringMatching(/of an abandoned request of this resource$/)] }));
@@ -417,10 +416,10 @@ describe('a Delete during a long Create or Update', () => {
     h.emulator.faults.hangNextDeployments(1);
     let deleted: RunOutcome | undefined;
     const deleteDuringThirdPoll = async (poll: number) => {
-      if (poll === 3) deleted = await request(h, { type: 'Delete', requestId: 'delete', props, physicalResourceId: 'payments/canary' }, h.stepped());
+      if (poll === 3) deleted = await h.resource.sendAsIs({ RequestType: 'Delete', RequestId: 'delete', ResourceProperties: props, PhysicalResourceId: 'payments/canary' }, h.stepped());
     };
 
-    const created = await request(h, { type: 'Create', requestId: 'create', props }, h.stepped({ beforePoll: deleteDuringThirdPoll }));
+    const created = await h.resource.sendAsIs({ RequestType: 'Create', RequestId: 'create', ResourceProperties: props }, h.stepped({ beforePoll: deleteDuringThirdPoll }));
 
     expect(deleted?.status).toBe('SUCCESS');
     expect(created).toMatchObject({ status: 'FAILED', reason: expect.stringMatching(/Proton reports CANCELLED/) });
@@ -434,7 +433,7 @@ describe('a Delete during a long Create or Update', () => {
     h.emulator.faults.hangNextDeployments(1);
     let deleted: RunOutcome | undefined;
     const deleteDuringThirdPoll = async (poll: number) => {
-      if (poll === 3) deleted = await request(h, { type: 'Delete', requestId: 'delete', props: base(), physicalResourceId: 'payments/prod' }, h.stepped());
+      if (poll === 3) deleted = await h.resource.sendAsIs({ RequestType: 'Delete', RequestId: 'delete', ResourceProperties: base(), PhysicalResourceId: 'payments/prod' }, h.stepped());
     };
 
     const updated = await h.resource.update(minorUpgrade(), h.stepped({ beforePoll: deleteDuringThirdPoll }));

@@ -1,7 +1,7 @@
 import { CancelServiceInstanceDeploymentCommand, Deployment, ProtonClient, ServiceInstance } from '@aws-sdk/client-proton';
 import { stringify } from 'yaml';
 import { ProtonEmulator, ProtonEmulatorOptions, Seed, SeedComponent, SeedInstance, exampleSeedPath, loadSeedFile } from '../../emulator';
-import { RunOptions, RunOutcome, SimulatedResource, SynthesizedInstance, findInstance, simulate } from '../../lifecycle';
+import { RunOptions, SimulatedResource, SynthesizedInstance, findInstance, simulate } from '../../lifecycle';
 
 /** Short timings so a whole lifecycle runs in about a second of real time. */
 export const FAST = { PollIntervalSeconds: '0.05', TimeoutSeconds: '30' } as const;
@@ -32,8 +32,6 @@ export interface Harness {
   readonly props: Record<string, string>;
   /** Stops the emulator and the CloudFormation stand-in. */
   stop(): Promise<void>;
-  /** Sets what DescribeStacks reports for the stack, as CloudFormation does outside `resource`'s requests. */
-  stackStatus(status: string): void;
   /** Run options that move the emulator's manual clock one poll per poll: {@link stepped}. */
   stepped(options?: RunOptions): RunOptions;
   /** The payments service's prod instance, as Proton holds it now. */
@@ -52,7 +50,6 @@ export async function startHarness(options: ProtonEmulatorOptions = {}): Promise
     stop: async () => {
       await Promise.all([emulator.stop(), simulation.stop()]);
     },
-    stackStatus: (status) => simulation.resource.setStackStatus(status),
     resource: simulation.resource,
     props: { ...instance.properties, ...FAST },
     stepped: (runOptions) => stepped(emulator, runOptions),
@@ -73,21 +70,6 @@ function stepped(emulator: ProtonEmulator, options: RunOptions = {}): RunOptions
       await options.beforePoll?.(poll);
     },
   };
-}
-
-/** A CloudFormation request built by hand, e.g. one sent while an earlier request of the resource still runs. */
-export interface HandBuiltRequest {
-  readonly type: 'Create' | 'Update' | 'Delete';
-  readonly requestId: string;
-  readonly props: Record<string, string>;
-  readonly oldProps?: Record<string, string>;
-  readonly physicalResourceId?: string;
-}
-
-/** Sends one request of the harness's resource (same stack and logical id) through the Provider framework. */
-export function request(h: Harness, req: HandBuiltRequest, options: RunOptions = {}): Promise<RunOutcome> {
-  const { type, ...rest } = req;
-  return h.resource.sendAsIs({ requestType: type, ...rest }, options);
 }
 
 /** The seed's own instance specs, so a test can declare exactly what Proton has, or one change to it. */

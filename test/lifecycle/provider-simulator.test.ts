@@ -20,7 +20,7 @@ function handlers(failing: { onEvent?: string; isComplete?: string } = {}): Load
   };
 }
 
-const create = requestEvent({ requestType: 'Create', requestId: 'create', stackId: 'stack', logicalId: 'Prod', props: PROPS });
+const create = requestEvent({ RequestType: 'Create', RequestId: 'create', StackId: 'stack', LogicalResourceId: 'Prod', ResourceProperties: PROPS });
 
 describe('a Create that fails', () => {
   it('answers with the physical id onEvent returned when isComplete fails', async () => {
@@ -36,29 +36,28 @@ describe('a Create that fails', () => {
   });
 });
 
+/** A resource whose Create fails as `failing` says, then its Delete: the Delete's outcome and the events it sent. */
+async function deleteAfterFailedCreate(failing: { onEvent?: string; isComplete?: string }) {
+  const h = handlers(failing);
+  const resource = new SimulatedResource(h, 'Prod');
+  await resource.create(PROPS);
+  h.events.length = 0;
+  return { outcome: await resource.delete(), events: h.events };
+}
+
 describe('the Delete after a failed Create', () => {
   it('runs the handler with the physical id and the properties of the Create when isComplete failed', async () => {
-    const h = handlers({ isComplete: 'deployment FAILED' });
-    const resource = new SimulatedResource(h, 'Prod');
-    await resource.create(PROPS);
-    h.events.length = 0;
-
-    const outcome = await resource.delete();
+    const { outcome, events } = await deleteAfterFailedCreate({ isComplete: 'deployment FAILED' });
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', physicalResourceId: PHYSICAL_ID });
-    expect(h.events.map((e) => e.RequestType)).toEqual(['Delete', 'Delete']);
-    expect(h.events[0]).toMatchObject({ PhysicalResourceId: PHYSICAL_ID, ResourceProperties: expect.objectContaining(PROPS) });
+    expect(events.map((e) => e.RequestType)).toEqual(['Delete', 'Delete']);
+    expect(events[0]).toMatchObject({ PhysicalResourceId: PHYSICAL_ID, ResourceProperties: expect.objectContaining(PROPS) });
   });
 
   it('succeeds without calling the handler when onEvent failed', async () => {
-    const h = handlers({ onEvent: 'the spec has no entry for prod' });
-    const resource = new SimulatedResource(h, 'Prod');
-    await resource.create(PROPS);
-    h.events.length = 0;
-
-    const outcome = await resource.delete();
+    const { outcome, events } = await deleteAfterFailedCreate({ onEvent: 'the spec has no entry for prod' });
 
     expect(outcome).toMatchObject({ status: 'SUCCESS', physicalResourceId: CREATE_FAILED_ID });
-    expect(h.events).toEqual([]);
+    expect(events).toEqual([]);
   });
 });
