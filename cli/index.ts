@@ -1,5 +1,5 @@
 import { ProtonClient } from '@aws-sdk/client-proton';
-import { ProtonSdk } from '../lambda/proton-sdk';
+import { ATTEMPT_TIMEOUTS, ProtonSdk } from '../lambda/proton-sdk';
 import { USAGE, UsageError, parseCommand } from './args';
 import { declaredInstances } from './assembly';
 import { EXIT, exitCode, formatJson, formatPlan } from './format';
@@ -19,7 +19,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const clients = new Map<string, ProtonClient>();
   const protonFor = (region: string | undefined) => {
     const key = region ?? '';
-    if (!clients.has(key)) clients.set(key, new ProtonClient(region ? { region } : {}));
+    // Three attempts of at most 9 s each: a Proton that does not answer fails the plan within 30 s.
+    if (!clients.has(key)) clients.set(key, new ProtonClient({ ...(region ? { region } : {}), maxAttempts: 3, requestHandler: ATTEMPT_TIMEOUTS }));
     return new ProtonSdk(clients.get(key)!);
   };
   try {

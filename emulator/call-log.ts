@@ -4,9 +4,9 @@ export interface CallRecord {
   readonly operation: string;
   /** The request body as parsed JSON (undefined when it was not JSON). */
   readonly input: unknown;
-  /** The HTTP status of the answer. */
+  /** The HTTP status of the answer; 0 when no answer was sent (a scripted reset or silence). */
   readonly status: number;
-  /** The error's `__type`, when the call failed. */
+  /** The error's `__type` when the call failed; 'reset' or 'silence' when it got no answer. */
   readonly errorType?: string;
   /** When it was answered, in milliseconds on the emulator's clock. */
   readonly at: number;

@@ -44,6 +44,10 @@ export class Dispatcher {
       input = parseBody(body);
       reply = success(this.answer(operation, input));
     } catch (error) {
+      if (error instanceof Unanswered) {
+        this.log.record({ operation: operation ?? target ?? '', input, status: 0, errorType: error.fault, at: this.backend.clock.now() });
+        return error.fault === 'reset' ? Promise.reject(error) : new Promise<never>(() => undefined);
+      }
       reply = failure(error);
     }
     this.log.record({
@@ -62,6 +66,9 @@ export class Dispatcher {
       throw new ProtonError('UnknownOperationException', 'The requested operation is not recognized by the service.');
     }
     const fault = this.backend.plan.takeCallFault(operation, this.backend.clock.now());
+    if (fault === 'reset' || fault === 'silence') {
+      throw new Unanswered(fault);
+    }
     if (fault) {
       throw fault;
     }
@@ -98,6 +105,16 @@ export class Dispatcher {
     }
     const name = target.slice(prefix.length);
     return Object.prototype.hasOwnProperty.call(this.model.operations, name) ? name : undefined;
+  }
+}
+
+/**
+ * A call that gets no answer: the server drops its connection (a rejected dispatch, which the loopback
+ * server answers by destroying the socket) or never answers it (a dispatch that never settles).
+ */
+class Unanswered extends Error {
+  constructor(readonly fault: 'reset' | 'silence') {
+    super(`connection ${fault === 'reset' ? 'reset' : 'left unanswered'} by a scripted fault`);
   }
 }
 

@@ -1,11 +1,17 @@
 import type { ServiceInstance } from '@aws-sdk/client-proton';
-import { ProtonError, internalError, throttled } from './errors';
+import { ProtonError, throttled } from './errors';
 import { seededRandom } from './prng';
 import { DeploymentPlan } from './records';
 
+/**
+ * What a faulted call gets instead of an answer: an error Proton's front end sends, its connection
+ * dropped without an answer ('reset'), or no answer at all, the connection held open ('silence').
+ */
+export type CallFault = ProtonError | 'reset' | 'silence';
+
 /** Calls to fail before they reach the handler, counted down as they happen. */
 interface CallFaultQueue {
-  error: () => ProtonError;
+  fault: () => CallFault;
   remaining: number;
   operation?: string;
 }
@@ -45,9 +51,9 @@ export class FaultPlan {
   private deploymentQueues: DeploymentFaultQueue[] = [];
   private readonly staleViews = new Map<string, { view: ServiceInstance; left: number }>();
 
-  failNextCalls(kind: 'throttle' | 'server-error', count: number, operation?: string): void {
-    const error = kind === 'throttle' ? throttled : internalError;
-    this.callQueues.push({ error, remaining: count, operation });
+  /** The next `count` calls (to `operation` only, if given) get `fault()`; Infinity: until `clear()`. */
+  failNextCalls(fault: () => CallFault, count: number, operation?: string): void {
+    this.callQueues.push({ fault, remaining: count, operation });
   }
 
   throttleAtRate(rate: number, seed: number, operation?: string): void {
@@ -63,12 +69,12 @@ export class FaultPlan {
     this.deploymentQueues.push({ remaining: count, apply });
   }
 
-  /** The error this call, arriving at `now`, must fail with, if any; consumes one scripted failure. */
-  takeCallFault(operation: string, now: number): ProtonError | undefined {
+  /** What this call, arriving at `now`, gets instead of an answer, if anything; consumes one scripted fault. */
+  takeCallFault(operation: string, now: number): CallFault | undefined {
     const queue = this.callQueues.find((q) => q.remaining > 0 && (!q.operation || q.operation === operation));
     if (queue) {
       queue.remaining -= 1;
-      return queue.error();
+      return queue.fault();
     }
     const rate = this.throttleRate;
     if (rate && (!rate.operation || rate.operation === operation) && rate.random() < rate.rate) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { Backend } from './backend';
 import { assertInstanceIdle, assertServiceActive, currentVersion, startDeployment } from './deployments';
 import { SpecMap } from './records';
+import { ProtonError, internalError, throttled } from './errors';
 import { settle } from './settle';
 
 export interface ExternalDeploymentOptions {
@@ -38,7 +39,27 @@ export class Faults {
 
   /** The next `count` calls (to `operation` only, if given) fail with ThrottlingException. */
   throttleNextCalls(count: number, operation?: string): void {
-    this.b.plan.failNextCalls('throttle', count, operation);
+    this.b.plan.failNextCalls(throttled, count, operation);
+  }
+
+  /**
+   * The next `count` calls (to `operation` only, if given; Infinity: every call until `clear()`) fail
+   * with `errorType` at HTTP `status`, as AWS's front end answers them: ServiceUnavailableException 503,
+   * AccessDeniedException 400, UnrecognizedClientException 400, …
+   */
+  answerNextCallsWith(count: number, errorType: string, options: { status?: number; message?: string; operation?: string } = {}): void {
+    const message = options.message ?? `${errorType} (scripted)`;
+    this.b.plan.failNextCalls(() => new ProtonError(errorType, message, options.status ?? 400), count, options.operation);
+  }
+
+  /** The next `count` connections (Infinity: until `clear()`) are dropped without an answer, as a reset would. */
+  resetNextConnections(count: number, operation?: string): void {
+    this.b.plan.failNextCalls(() => 'reset', count, operation);
+  }
+
+  /** The next `count` calls (Infinity: until `clear()`) are never answered: the connection stays open, silent. */
+  silenceNextCalls(count: number, operation?: string): void {
+    this.b.plan.failNextCalls(() => 'silence', count, operation);
   }
 
   /**
@@ -66,7 +87,7 @@ export class Faults {
 
   /** The next `count` calls (to `operation` only, if given) fail with InternalServerException (HTTP 500). */
   serverErrorNextCalls(count: number, operation?: string): void {
-    this.b.plan.failNextCalls('server-error', count, operation);
+    this.b.plan.failNextCalls(internalError, count, operation);
   }
 
   /** Every answer is delayed by `ms` of real time (0 turns it off). */

@@ -1,6 +1,7 @@
 import { deadline, Deadline } from './deadline';
 import { StackPort } from './cloudformation-sdk';
-import { InstanceError, isTransient, protonAnswer } from './errors';
+import { AnswerLog, AnswerRecord, WatchedPort, silenceDetail } from './answer-record';
+import { InstanceError, errorType, isTransient, protonAnswer } from './errors';
 import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
 import { Plan, componentsBusy, plan, recommendedMinorNeeded } from './planner';
@@ -43,31 +44,57 @@ export async function onEvent(event: ResourceEvent, now: number = Date.now()): P
 
 /**
  * Called by the framework with the same event until it returns IsComplete: true. Progress is derived
- * from one read of the instance on every call (see progress.ts and request-token.ts).
+ * from one read of the instance on every call (see progress.ts and request-token.ts). `answers` is the
+ * container's record of Proton's answers (see answer-record.ts), which words a verdict on Proton's silence.
  */
 export async function isComplete(
   event: CompletionEvent,
   proton: ProtonPort,
   stacks: StackPort,
   now: number = Date.now(),
+  answers: AnswerLog = new AnswerLog(),
 ): Promise<IsCompleteResult> {
-  const request = new Request(event, proton, now);
+  // Calls inside one poll take real time (the SDK's retries): the clock runs on from the poll's `now`.
+  const pollStart = Date.now();
+  const clock = () => now + (Date.now() - pollStart);
+  const key = `${event.StackId} ${event.LogicalResourceId} ${event.RequestId}`;
+  const record = answers.recordFor(key, now);
+  const request = new Request(event, new WatchedPort(proton, record, clock), record, now);
   try {
-    return await request.step();
+    const result = await request.step();
+    if (result.IsComplete) answers.forget(key);
+    return result;
   } catch (e) {
-    // A throw here fails the resource at once: only a real verdict may throw.
-    if (isTransient(e)) {
-      request.log({ action: 'retry', error: (e as Error).name });
-      return NOT_COMPLETE;
-    }
-    const verdict = e instanceof InstanceError ? e : new InstanceError(request.ref, 'talking to Proton', protonAnswer(e));
-    // A failed Update during CloudFormation's rollback leaves the stack in UPDATE_ROLLBACK_FAILED, which
-    // only a person can clear: there, the instance stays as Proton has it and the rollback goes on.
-    if (event.RequestType === 'Update' && (await rollingBack(stacks, event.StackId))) {
-      return request.yieldToRollback(verdict.message);
-    }
-    throw verdict;
+    const answer = await settleFailure(request, stacks, e, clock());
+    if (answer.IsComplete) answers.forget(key);
+    return answer;
   }
+}
+
+/**
+ * A throw here fails the resource at once, so only a real verdict may throw. A transient error is tried
+ * again on the next poll, until the handler's last poll: then Proton's silence is the verdict, given
+ * before the framework's own "Operation timed out". Verdicts that would strand the stack become success
+ * with a note: a Delete that leaves the instance (removal policy RETAIN), an Update during a rollback.
+ */
+async function settleFailure(request: Request, stacks: StackPort, e: unknown, at: number): Promise<IsCompleteResult> {
+  const transient = isTransient(e);
+  if (transient && !request.lastPollAt(at)) {
+    request.log({ action: 'retry', error: errorType(e) });
+    return NOT_COMPLETE;
+  }
+  const verdict = transient
+    ? request.silence(e, at)
+    : e instanceof InstanceError
+      ? e
+      : new InstanceError(request.ref, 'talking to Proton', protonAnswer(e));
+  if (request.leavesInstance) return request.leaveAsIs(verdict.message);
+  // A failed Update during CloudFormation's rollback leaves the stack in UPDATE_ROLLBACK_FAILED, which
+  // only a person can clear: there, the instance stays as Proton has it and the rollback goes on.
+  if (request.type === 'Update' && (await rollingBack(stacks, request.stackId))) {
+    return request.yieldToRollback(verdict.message);
+  }
+  throw verdict;
 }
 
 /** Whether CloudFormation is rolling the stack back; when it cannot be told, the verdict stands. */
@@ -86,12 +113,15 @@ class Request {
   private readonly token: RequestToken;
   private readonly startedAt: number;
   private readonly deadline: Deadline;
+  /** A Delete that leaves the instance in Proton (removal policy RETAIN): nothing it does can strand it. */
+  readonly leavesInstance: boolean;
   /** What this call read of the instance, for the attributes of a success. */
   private instance?: InstanceState;
 
   constructor(
     private readonly event: CompletionEvent,
     private readonly proton: ProtonPort,
+    private readonly record: AnswerRecord,
     now: number,
   ) {
     const props = event.ResourceProperties;
@@ -99,12 +129,36 @@ class Request {
     this.ref = refOf(this.desired);
     this.token = requestToken(event);
     this.startedAt = Number(event.StartedAt ?? now);
-    this.deadline = deadline(this.startedAt, Number(props.TimeoutSeconds), Number(props.PollIntervalSeconds), now);
+    this.deadline = this.deadlineAt(now);
+    this.leavesInstance = event.RequestType === 'Delete' && props.RemovalPolicy !== 'destroy';
+  }
+
+  get type(): CompletionEvent['RequestType'] {
+    return this.event.RequestType;
+  }
+
+  get stackId(): string {
+    return this.event.StackId;
+  }
+
+  /** Whether a poll that ends at `at` may be the last the framework makes. */
+  lastPollAt(at: number): boolean {
+    return this.deadlineAt(at).lastPoll;
+  }
+
+  /** The verdict when Proton kept failing with transient errors until the last poll. */
+  silence(error: unknown, at: number): InstanceError {
+    const pollMs = Number(this.event.ResourceProperties.PollIntervalSeconds) * 1000;
+    const detail = silenceDetail(this.record, error, { startedAt: this.startedAt, pollMs, now: at });
+    return new InstanceError(this.ref, `waiting for Proton to answer within the ${this.deadline.timeoutSeconds} s wait`, detail);
   }
 
   async step(): Promise<IsCompleteResult> {
     const instance = await this.proton.getInstance(this.ref);
     this.instance = instance;
+    if (instance && ownerOf(instance.lastClientRequestToken, this.token) === 'this-request') {
+      this.record.ownDeployment = { id: instance.lastAttemptedDeploymentId ?? '(no id)', status: instance.deploymentStatus };
+    }
     const step = nextStep({
       requestType: this.event.RequestType,
       instance,
@@ -219,6 +273,16 @@ class Request {
   /** Success during CloudFormation's rollback, with the verdict this request would have given. */
   yieldToRollback(verdict: string): IsCompleteResult {
     return this.done(this.instance, `the stack is rolling back; not failing it: ${verdict}`);
+  }
+
+  /** Success for a Delete that leaves the instance anyway, with the verdict it would have given. */
+  leaveAsIs(verdict: string): IsCompleteResult {
+    return this.done(undefined, `removal policy RETAIN: the instance is left in Proton as it is; ${verdict}`);
+  }
+
+  private deadlineAt(now: number): Deadline {
+    const props = this.event.ResourceProperties;
+    return deadline(this.startedAt, Number(props.TimeoutSeconds), Number(props.PollIntervalSeconds), now);
   }
 
   /** Answers the framework for a step that needs no Proton call. */

@@ -93,7 +93,7 @@ export class ServiceInstanceProvider extends Construct {
       logGroup: isCompleteLogs,
     });
     this.protonPermissions = new ProtonPermissions(isCompleteRole);
-    // Before it fails an Update, the handler asks whether its own stack is rolling back (see the README).
+    // Before it fails an Update, the handler asks whether its own stack is rolling back (docs/reliability.md).
     isCompleteRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
     );

@@ -17,21 +17,38 @@ export class ServiceInstanceSpec {
     return new ServiceInstanceSpec(stringify(spec, { lineWidth: 0 }), spec);
   }
 
-  /** A spec from YAML text. */
+  /**
+   * A spec from YAML text. Throws at once when the text is not valid YAML, unless it holds tokens (then it
+   * is only known at deploy time).
+   */
   public static fromYaml(yaml: string): ServiceInstanceSpec {
-    return new ServiceInstanceSpec(yaml);
+    return ServiceInstanceSpec.parsed(yaml, 'ServiceInstanceSpec.fromYaml');
   }
 
-  /** A spec from a YAML file, read at synth time. */
+  /** A spec from a YAML file, read at synth time. Throws at once, naming the file, when it is not valid YAML. */
   public static fromFile(path: string): ServiceInstanceSpec {
-    return ServiceInstanceSpec.fromYaml(fs.readFileSync(path, 'utf8'));
+    return ServiceInstanceSpec.parsed(fs.readFileSync(path, 'utf8'), `ServiceInstanceSpec.fromFile(${path})`);
+  }
+
+  private static parsed(yaml: string, source: string): ServiceInstanceSpec {
+    if (Token.isUnresolved(yaml)) return new ServiceInstanceSpec(yaml);
+    try {
+      return new ServiceInstanceSpec(yaml, parse(yaml, { merge: true }));
+    } catch (e) {
+      // The parser's first line says what and where; the lines after it quote the spec, which may hold secrets.
+      throw new Error(`${source}: the spec is not valid YAML: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}`);
+    }
   }
 
   /** The spec as YAML text, as it is sent to Proton. */
   public readonly yaml: string;
 
-  private constructor(yaml: string, private readonly parsed?: unknown) {
+  /** The parsed document; undefined while the text holds tokens. */
+  private readonly document?: unknown;
+
+  private constructor(yaml: string, document?: unknown) {
     this.yaml = yaml;
+    this.document = document;
   }
 
   /**
@@ -39,22 +56,16 @@ export class ServiceInstanceSpec {
    *
    * @internal
    */
-  public validate(instanceName: string): string[] {
+  public _validate(instanceName: string): string[] {
     const hasTokens = Token.isUnresolved(this.yaml);
     // YAML text holding tokens is only known at deploy time; an object's tokens are plain strings here.
-    if (hasTokens && this.parsed === undefined) return [];
+    if (this.document === undefined && hasTokens) return [];
     // Proton counts characters (code points), not UTF-16 units; a token's length is only known at deploy.
     const length = [...this.yaml].length;
     if (!hasTokens && length > MAX_SPEC_LENGTH) {
       return [`spec is ${length} characters; Proton accepts at most ${MAX_SPEC_LENGTH}`];
     }
-    let doc: unknown;
-    try {
-      doc = this.parsed ?? parse(this.yaml, { merge: true });
-    } catch (e) {
-      // The parser's first line says what and where; the lines after it quote the spec, which may hold secrets.
-      return [`spec is not valid YAML: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}`];
-    }
+    const doc = this.document;
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       const found = doc === null ? 'empty' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`;
       return [`spec must be a YAML mapping (proton: ServiceSpec, instances: [...]), not ${found}`];

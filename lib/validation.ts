@@ -36,7 +36,7 @@ export function validateProps(
     ...checkVersion('templateMajorVersion', props.templateMajorVersion),
     ...checkVersion('templateMinorVersion', props.templateMinorVersion),
     ...checkMinorNeedsMajor(props),
-    ...props.spec.validate(props.instanceName),
+    ...props.spec._validate(props.instanceName),
     ...checkDurations(deploymentTimeout, pollInterval),
     ...checkRemovalPolicy(props.removalPolicy),
     ...checkDeclaredOnce(scope, props),

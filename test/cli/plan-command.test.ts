@@ -97,6 +97,26 @@ it('exits 1 naming the instance when Proton cannot be reached', async () => {
   expect(run.stderr).toMatch(/^cdk-proton-instance: Proton service instance payments\/staging: reading the instance: Proton answered .*ECONNREFUSED/);
 });
 
+describe('a Proton that does not answer', () => {
+  it('exits 1 naming the instance and the error when every call answers 503, after the SDK retries', async () => {
+    emulator.faults.answerNextCallsWith(Infinity, 'ServiceUnavailableException', { status: 503, message: 'Service Unavailable' });
+    const run = await runCli(['plan', '--app', exampleAssembly()], { endpoint: emulator.endpoint });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'cdk-proton-instance: Proton service instance payments/staging: reading the instance: Proton answered ServiceUnavailableException: Service Unavailable\n',
+    );
+    expect(emulator.calls.count('GetServiceInstance')).toBe(3);
+  });
+
+  it('exits 1 naming the instance and the timeout when Proton takes the connection and never answers', async () => {
+    emulator.faults.silenceNextCalls(Infinity);
+    const run = await runCli(['plan', '--app', exampleAssembly()], { endpoint: emulator.endpoint });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cdk-proton-instance: Proton service instance payments\/staging: reading the instance: Proton answered ETIMEDOUT: .*exceeded the configured 6000 ms requestTimeout/);
+    expect(emulator.calls.count('GetServiceInstance')).toBe(3);
+  }, 45_000);
+});
+
 it('exits 1 when there is no cloud assembly in cdk.out', async () => {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-no-assembly-'));
   const run = await runCli(['plan'], { cwd: empty, endpoint: emulator.endpoint });

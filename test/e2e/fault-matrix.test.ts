@@ -1,6 +1,6 @@
 // Issue 4's fault matrix through the synthesized handler, the real SDK and the emulator. Each test
-// names the fault, then checks what the handler did, the Proton calls it made (the counts in the
-// README's Reliability table come from here), the final state, and that nothing of ours is left
+// names the fault, then checks what the handler did, the Proton calls it made (the counts in
+// docs/reliability.md's tables come from here), the final state, and that nothing of ours is left
 // deploying. The emulator runs on a manual clock moved one poll per poll (150 ms deployments end on
 // the third poll after they start), except where a test needs Proton's timestamps to be real.
 import { ProtonEmulatorOptions } from '../../emulator';

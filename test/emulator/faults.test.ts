@@ -69,6 +69,41 @@ describe('scripted faults', () => {
     await expect(getProd(demo.client)).resolves.toBeDefined();
   });
 
+  it('answers the next calls with the error and status it is given, as AWS\'s front end would', async () => {
+    demo.emulator.faults.answerNextCallsWith(1, 'ServiceUnavailableException', { status: 503, message: 'Service Unavailable' });
+    demo.emulator.faults.answerNextCallsWith(1, 'AccessDeniedException');
+
+    await expect(getProd(demo.client)).rejects.toMatchObject({ name: 'ServiceUnavailableException', message: 'Service Unavailable', $metadata: { httpStatusCode: 503 } });
+    await expect(getProd(demo.client)).rejects.toMatchObject({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
+    await expect(getProd(demo.client)).resolves.toBeDefined();
+  });
+
+  it('keeps answering with the error until cleared when given Infinity', async () => {
+    demo.emulator.faults.answerNextCallsWith(Infinity, 'ServiceUnavailableException', { status: 503 });
+
+    expect(await failedCalls(3, () => getProd(demo.client))).toEqual([true, true, true]);
+    demo.emulator.faults.clear();
+    await expect(getProd(demo.client)).resolves.toBeDefined();
+  });
+
+  it('drops the next connections without an answer, which the SDK sees as a reset', async () => {
+    demo.emulator.faults.resetNextConnections(1);
+
+    // Under jest the SDK wraps Node's error; outside it, the SDK's error carries code ECONNRESET.
+    await expect(getProd(demo.client)).rejects.toThrow(/socket hang up/);
+    await expect(getProd(demo.client)).resolves.toBeDefined();
+    expect(demo.emulator.calls.entries.map((call) => [call.status, call.errorType])).toEqual([[0, 'reset'], [200, undefined]]);
+  });
+
+  it('leaves the next calls unanswered, which a client with a request timeout gives up on', async () => {
+    demo.emulator.faults.silenceNextCalls(1);
+    const impatient = new ProtonClient({ ...demo.emulator.clientConfig(), maxAttempts: 1, requestHandler: { requestTimeout: 200, throwOnRequestTimeout: true } });
+
+    await expect(getProd(impatient)).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(getProd(impatient)).resolves.toBeDefined();
+    impatient.destroy();
+  });
+
   it('starts a deployment of another client, with its own token, that blocks updates until it ends', async () => {
     const id = demo.emulator.faults.startExternalDeployment({
       serviceName: 'payments',

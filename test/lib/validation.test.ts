@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { App, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { ProtonServiceInstance, ProtonServiceInstanceProps, ServiceInstanceSpec } from '../../lib';
 import { spec } from './fixtures';
@@ -73,10 +76,21 @@ describe('versions', () => {
 });
 
 describe('spec', () => {
-  it('refuses text that is not YAML', () => {
-    expect(declare({ spec: ServiceInstanceSpec.fromYaml('instances: [a, b') })).toThrow(
-      failure('spec is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17'),
+  it('refuses text that is not YAML at the call, with the parser\'s first line', () => {
+    expect(() => ServiceInstanceSpec.fromYaml('instances: [a, b')).toThrow(
+      'ServiceInstanceSpec.fromYaml: the spec is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17',
     );
+  });
+
+  it('refuses a file that is not YAML at the call, naming the file', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spec-')), 'payments-spec.yaml');
+    fs.writeFileSync(file, 'proton: ServiceSpec\ninstances: [a, b\n');
+    expect(() => ServiceInstanceSpec.fromFile(file)).toThrow(new RegExp(`^ServiceInstanceSpec\\.fromFile\\(${file.replace(/[.\\/]/g, '\\$&')}\\): the spec is not valid YAML: `));
+  });
+
+  it('accepts YAML text holding tokens, known only at deploy time', () => {
+    const rest = Token.asString(Fn.ref('Rest'));
+    expect(() => ServiceInstanceSpec.fromYaml(Fn.join('', ['instances: [', rest]))).not.toThrow();
   });
 
   it('refuses YAML that is a list, not a mapping', () => {
@@ -122,9 +136,8 @@ describe('spec', () => {
     const secret = 'postgres://admin:hunter2@db';
     const missingEntry = `proton: ServiceSpec\ninstances:\n  - name: staging\n    spec:\n      url: ${secret}\n`;
     const notYaml = `proton: ServiceSpec\ninstances:\n  - name: prod\n    spec: { url: ${secret}\n`;
-    for (const yaml of [missingEntry, notYaml]) {
-      expect(declare({ spec: ServiceInstanceSpec.fromYaml(yaml) })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
-    }
+    expect(declare({ spec: ServiceInstanceSpec.fromYaml(missingEntry) })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => ServiceInstanceSpec.fromYaml(notYaml)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
   });
 });
 
