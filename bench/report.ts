@@ -1,4 +1,4 @@
-/** One row of the results: a figure of issue 6, what it measured, and whether it meets its target. */
+/** One row of the results: a performance figure, what it measured, and whether it meets its target. */
 export interface Figure {
   readonly name: string;
   readonly measured: string;

@@ -1,4 +1,4 @@
-// `npm run bench`: the figures of issue 6 measured on the local emulator, printed as a table and
+// `npm run bench`: the performance figures (calls, time, size, cold start, scaling, rendering) measured on the local emulator, printed as a table and
 // written to bench/RESULTS.md. A benchmark, not a test: it reports misses rather than failing on them.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { measureBundles } from './bundle-size';
 import { measureCalls } from './calls';
 import { COLD_START_PROCESSES, measureColdStart } from './cold-start';
 import { MANY_AT_ONCE_LOAD, measureManyAtOnce } from './many-at-once';
+import { renderingFigure } from './render';
 import { Figure, renderResults, renderTable } from './report';
 import { SYNTH_SCALING_RUNS, measureSynthScaling } from './synth-scaling';
 import { TIME_TO_GREEN_RUNS, measureTimeToGreen } from './time-to-green';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     figures.push(scaling.figure);
     step(`many at once (${MANY_AT_ONCE_LOAD})`);
     figures.push(await measureManyAtOnce(scaling.largestAssembly));
+    step('rendering');
+    figures.push(await renderingFigure());
 
     const totalSeconds = (Date.now() - benchStarted) / 1000;
     const results = renderResults(figures, {

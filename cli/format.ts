@@ -1,7 +1,7 @@
 import { SpecDifference } from '../lambda/spec';
 import { InstancePreview, VersionsDeclared } from './preview';
 
-/** Exit codes of `plan`, as `terraform plan -detailed-exitcode` has them. */
+/** Exit codes of the commands, as `terraform plan -detailed-exitcode` has them (2: see each command's usage). */
 export const EXIT = { unchanged: 0, error: 1, changes: 2 } as const;
 
 /** Longest value shown in a spec line; the JSON output keeps whole values. */

@@ -1,34 +1,25 @@
-import { ProtonClient } from '@aws-sdk/client-proton';
-import { ATTEMPT_TIMEOUTS, ProtonSdk } from '../lambda/proton-sdk';
-import { USAGE, UsageError, parseCommand } from './args';
-import { declaredInstances } from './assembly';
-import { EXIT, exitCode, formatJson, formatPlan } from './format';
-import { planInstances } from './preview';
+import { UsageError, parseCommand, usage } from './args';
+import { EXIT } from './format';
+import { runPlan } from './plan-command';
+import { runRender } from './render-command';
+import { runTakeoverCheck } from './takeover-check-command';
 
-/** `cdk-proton-instance plan`: the wiring. One Proton client per region, closed at the end. */
+/** `cdk-proton-instance <command>`: parses the command line and hands it to its subcommand. */
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv);
-  if (command.kind === 'help') {
-    console.log(USAGE);
-    return EXIT.unchanged;
-  }
-  const instances = declaredInstances(command.app, process.cwd());
   // The SDK inside this bundle is fixed at build time: its notice about Node.js versions of future SDK
   // releases is not for the user of this command.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const clients = new Map<string, ProtonClient>();
-  const protonFor = (region: string | undefined) => {
-    const key = region ?? '';
-    // Three attempts of at most 9 s each: a Proton that does not answer fails the plan within 30 s.
-    if (!clients.has(key)) clients.set(key, new ProtonClient({ ...(region ? { region } : {}), maxAttempts: 3, requestHandler: ATTEMPT_TIMEOUTS }));
-    return new ProtonSdk(clients.get(key)!);
-  };
-  try {
-    const previews = await planInstances(instances, protonFor);
-    process.stdout.write(command.json ? formatJson(previews) : formatPlan(previews));
-    return exitCode(previews);
-  } finally {
-    clients.forEach((client) => client.destroy());
+  switch (command.kind) {
+    case 'help':
+      console.log(usage(command.command));
+      return EXIT.unchanged;
+    case 'plan':
+      return runPlan(command);
+    case 'takeover-check':
+      return runTakeoverCheck(command);
+    case 'render':
+      return runRender(command);
   }
 }
 
@@ -38,7 +29,7 @@ main(process.argv.slice(2)).then(
   },
   (e: Error) => {
     console.error(`cdk-proton-instance: ${e.message}`);
-    if (e instanceof UsageError) console.error(`\n${USAGE}`);
+    if (e instanceof UsageError) console.error(`\n${usage(e.command)}`);
     process.exitCode = EXIT.error;
   },
 );

@@ -3,7 +3,8 @@ import { ProtonClient } from '@aws-sdk/client-proton';
 import { AnswerLog } from './answer-record';
 import { CloudFormationSdk } from './cloudformation-sdk';
 import * as handler from './handler';
-import { ATTEMPT_TIMEOUTS, ProtonSdk } from './proton-sdk';
+import { ATTEMPT_TIMEOUTS } from './attempt-timeouts';
+import { ProtonSdk } from './proton-sdk';
 import { CompletionEvent, IsCompleteResult } from './resource-event';
 
 // One client per container: its connections and the adaptive retry state outlive a single invocation.

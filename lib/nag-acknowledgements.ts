@@ -8,11 +8,13 @@ import { IConstruct } from 'constructs';
  * that runs cdk-nag sees none from this construct. Each names the exact finding and why it stays.
  */
 export function acknowledgeProviderFindings(provider: cr.Provider, frameworkRoles: IConstruct[]): void {
-  const waiter = provider.node.findChild('waiter-state-machine');
   const userFunctions = [provider.onEventHandler, provider.isCompleteHandler].filter((fn): fn is lambda.IFunction => fn !== undefined);
   for (const role of frameworkRoles) {
     for (const fn of userFunctions) acknowledgeInvoke(role, fn);
   }
+  // Only a provider with an isComplete handler has a waiter.
+  const waiter = provider.node.tryFindChild('waiter-state-machine');
+  if (waiter === undefined) return;
   for (const id of ['framework-isComplete', 'framework-onTimeout']) {
     acknowledgeInvoke(waiter, provider.node.findChild(id) as lambda.IFunction);
   }
@@ -44,6 +46,13 @@ export function acknowledgeAnyTemplate(role: IConstruct, templateArn: string): v
   acknowledge(role, wildcardResource(role, templateArn),
     'proton:ListServiceTemplateVersions (read-only: a template\'s version list) on the service templates of this account and ' +
     'region only, because the template is Proton\'s to know; declare templateName to scope it to one template');
+}
+
+/** Acknowledges DescribeStacks on "stack/<name>/*": a stack's ARN ends in an id its name does not tell. */
+export function acknowledgeStackRead(role: IConstruct, stackArn: string): void {
+  acknowledge(role, wildcardResource(role, stackArn),
+    'cloudformation:DescribeStacks (read-only) on one stack, named; the "/*" stands for the unique id CloudFormation ' +
+    'appends to the ARN of a stack of that name, which is not known before deploy time');
 }
 
 function acknowledge(scope: IConstruct, id: string, reason: string): void {

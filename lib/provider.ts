@@ -1,18 +1,12 @@
-import * as path from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { handlerFunctionSettings, logWriterRole } from './handler-functions';
 import { acknowledgeProviderFindings } from './nag-acknowledgements';
 import { InstanceGrant, ProtonPermissions } from './proton-permissions';
-
-/**
- * The prebuilt handler bundle (lambda/ bundled by scripts/bundle-handler.mjs), shipped with the package:
- * one ES module per function, on-event.mjs and is-complete.mjs, and the chunks they share.
- */
-const HANDLER_ASSET = path.join(__dirname, 'handler');
 
 /**
  * Time kept between the provider giving up and CloudFormation giving up, so the provider's failure
@@ -67,8 +61,7 @@ export class ServiceInstanceProvider extends Construct {
 
   private constructor(scope: Construct, id: string, props: ServiceInstanceProviderProps) {
     super(scope, id);
-    const code = lambda.Code.fromAsset(HANDLER_ASSET);
-    const common = { code, runtime: lambda.Runtime.NODEJS_24_X, architecture: lambda.Architecture.ARM_64 };
+    const common = handlerFunctionSettings();
     const logGroup = (logId: string) => new logs.LogGroup(this, logId, { retention: props.logRetention });
 
     // onEvent only checks the request and names the resource: it makes no Proton call.
@@ -125,16 +118,6 @@ export class ServiceInstanceProvider extends Construct {
   public grantInstance(grant: InstanceGrant): void {
     this.protonPermissions.grantInstance(grant);
   }
-}
-
-/**
- * A Lambda execution role that may write to its log group and nothing else until granted more: in place
- * of AWSLambdaBasicExecutionRole, which may write to, and create, any log group of the account.
- */
-function logWriterRole(scope: Construct, id: string, logGroup: logs.ILogGroup): iam.Role {
-  const role = new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-  logGroup.grantWrite(role);
-  return role;
 }
 
 /** The provider's total wait: the timeout less the response margin, in whole poll intervals. */

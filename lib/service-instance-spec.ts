@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Token } from 'aws-cdk-lib';
-import { parse, stringify } from 'yaml';
+import { renderer } from './renderer';
 
 /** Proton's limit on a spec (SpecContents, 51,200 characters). */
 const MAX_SPEC_LENGTH = 51200;
@@ -14,7 +14,7 @@ export class ServiceInstanceSpec {
    * A spec from a plain object. String values may be CDK tokens (resolved at deploy time).
    */
   public static fromObject(spec: { [key: string]: any }): ServiceInstanceSpec {
-    return new ServiceInstanceSpec(stringify(spec, { lineWidth: 0 }), spec);
+    return new ServiceInstanceSpec(renderer.specTextOf(spec), spec);
   }
 
   /**
@@ -33,7 +33,7 @@ export class ServiceInstanceSpec {
   private static parsed(yaml: string, source: string): ServiceInstanceSpec {
     if (Token.isUnresolved(yaml)) return new ServiceInstanceSpec(yaml);
     try {
-      return new ServiceInstanceSpec(yaml, parse(yaml, { merge: true }));
+      return new ServiceInstanceSpec(yaml, renderer.parseSpecText(yaml));
     } catch (e) {
       // The parser's first line says what and where; the lines after it quote the spec, which may hold secrets.
       throw new Error(`${source}: the spec is not valid YAML: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}`);

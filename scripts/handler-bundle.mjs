@@ -13,8 +13,15 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // measured). Its only differences, console.warn for warnings and atob for binary tags, work in Node.
 const yamlModuleBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js');
 
-/** The handler's functions, by the file Lambda loads: `on-event.onEvent`, `is-complete.isComplete`. */
-const HANDLER_ENTRIES = { 'on-event': 'lambda/on-event.ts', 'is-complete': 'lambda/is-complete.ts' };
+/**
+ * The functions of the asset, by the file Lambda loads: `on-event.onEvent` and `is-complete.isComplete`
+ * (ProtonServiceInstance), `stack-outputs.onEvent` (the takeover stacks' lookup of another stack's outputs).
+ */
+const HANDLER_ENTRIES = {
+  'on-event': 'lambda/on-event.ts',
+  'is-complete': 'lambda/is-complete.ts',
+  'stack-outputs': 'lambda/stack-outputs.ts',
+};
 
 /** The asset the construct ships (lib/provider.ts points its functions at it). */
 const HANDLER_ASSET_DIR = path.join(root, 'lib', 'handler');

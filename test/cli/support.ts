@@ -7,7 +7,7 @@ import { exampleAssembly } from '../e2e/support';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 /** The command as the package ships it: the esbuild bundle `npm run bundle` writes. */
-const CLI = path.join(REPO_ROOT, 'lib', 'cli', 'index.js');
+export const CLI = path.join(REPO_ROOT, 'lib', 'cli', 'index.js');
 
 export interface CliRun {
   readonly code: number;
@@ -18,7 +18,11 @@ export interface CliRun {
 export interface CliOptions {
   /** AWS_ENDPOINT_URL_PROTON: the emulator's endpoint. */
   readonly endpoint?: string;
+  /** AWS_ENDPOINT_URL_CLOUDFORMATION: the CloudFormation stand-in's endpoint. */
+  readonly cloudFormationEndpoint?: string;
   readonly cwd?: string;
+  /** The command's file. @default the built bundle, lib/cli/index.js */
+  readonly command?: string;
 }
 
 /**
@@ -26,7 +30,8 @@ export interface CliOptions {
  * setup. Asynchronous on purpose: the emulator answering it runs in this process.
  */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first (npm test does)`);
+  const command = options.command ?? CLI;
+  if (!fs.existsSync(command)) throw new Error(`${command} is missing: run \`npm run bundle\` first (npm test does)`);
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
   const env = {
     ...inherited,
@@ -36,9 +41,10 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     ...(options.endpoint ? { AWS_ENDPOINT_URL_PROTON: options.endpoint } : {}),
+    ...(options.cloudFormationEndpoint ? { AWS_ENDPOINT_URL_CLOUDFORMATION: options.cloudFormationEndpoint } : {}),
   };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [command, ...args], { cwd: options.cwd ?? REPO_ROOT, env }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });

@@ -81,7 +81,8 @@ describe('ProtonServiceInstance', () => {
     const assetDirs = new Set(Object.values(functions).map((fn) => path.join(outdir, `asset.${fn.Properties.Code.S3Key.split('.')[0]}`)));
     expect(assetDirs.size).toBe(1);
     const [assetDir] = assetDirs;
-    expect(fs.readdirSync(assetDir).sort()).toEqual(['chunks', 'is-complete.mjs', 'on-event.mjs']);
+    // The asset is the package's one handler bundle: the takeover stacks' output lookup ships in it too.
+    expect(fs.readdirSync(assetDir).sort()).toEqual(['chunks', 'is-complete.mjs', 'on-event.mjs', 'stack-outputs.mjs']);
     expect(fs.readFileSync(path.join(assetDir, 'is-complete.mjs'), 'utf8')).toContain('isComplete');
     expect(fs.readFileSync(path.join(assetDir, 'on-event.mjs'), 'utf8')).toContain('onEvent');
   });

@@ -141,6 +141,16 @@ export async function synthConsumerApp(dir: string, install: InstallSection, ver
   return { dir, cloudAssembly: path.join(dir, 'cdk.out') };
 }
 
+/** `npm install` of more packages into an app folder, as its owner would add them. */
+export function npmInstall(dir: string, packages: readonly string[]): Promise<void> {
+  return runIn(dir, 'npm', ['install', ...packages, '--prefer-offline', '--no-audit', '--no-fund']);
+}
+
+/** `node <script>` in an app folder. */
+export function runNode(dir: string, script: string): Promise<void> {
+  return runIn(dir, process.execPath, [script]);
+}
+
 async function runIn(cwd: string, program: string, args: string[]): Promise<void> {
   try {
     await run(program, args, { cwd, env: userShellEnv(), maxBuffer: 16 * 1024 * 1024 });

@@ -13,15 +13,21 @@ import {
   REPO_ROOT,
   assetModuleExports,
   caretFloor,
+  npmInstall,
   packCleanTree,
   readInstallSection,
   runInstalledCommand,
+  runNode,
   synthConsumerApp,
   versionsInRange,
 } from './consumer';
+import { CloudFormationStandIn } from '../../lifecycle';
+import { FIXTURES, readFixture, renderCases } from '../render/fixtures';
+import { runCli } from '../cli/support';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-  dependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
+  bundledDependencies?: string[];
   peerDependencies: Record<string, string>;
   bin?: Record<string, string>;
 };
@@ -32,6 +38,8 @@ const MAX_PACKED_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 300_000;
 const STACK = 'PaymentsInstances';
 const HANDLER_BUNDLE = 'lib/handler';
+/** The renderer and its dependencies, which the construct loads (lib/renderer.ts). */
+const RENDER_BUNDLE = 'lib/render.js';
 /** The construct's functions, by their Lambda handler: module.export. */
 const HANDLERS = ['is-complete.isComplete', 'on-event.onEvent'];
 
@@ -73,6 +81,7 @@ describe('the packed tarball', () => {
     const expected = [
       ...compiledModules().flatMap((base) => [`${base}.js`, `${base}.d.ts`]),
       ...bundleFiles(),
+      '.jsii',
       'package.json',
       'README.md',
       'LICENSE',
@@ -90,17 +99,17 @@ describe('the packed tarball', () => {
     expect(packed.size).toBeLessThan(MAX_PACKED_BYTES);
   });
 
-  it('depends at run time on exactly the packages the compiled construct requires, besides its peers', () => {
+  it('needs no package at run time but its peers: what jsii cannot compile as a dependency ships bundled', () => {
     const required = new Set<string>();
-    for (const base of compiledModules()) {
-      const js = fs.readFileSync(path.join(packed.sourceDir, `${base}.js`), 'utf8');
+    for (const file of [...compiledModules().map((base) => `${base}.js`), RENDER_BUNDLE]) {
+      const js = fs.readFileSync(path.join(packed.sourceDir, file), 'utf8');
       for (const [, spec] of js.matchAll(/require\("([^"]+)"\)/g)) {
         if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec)) continue;
         required.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
       }
     }
-    const peers = Object.keys(pkg.peerDependencies);
-    expect([...required].filter((name) => !peers.includes(name)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    expect([...required].sort()).toEqual(Object.keys(pkg.peerDependencies).sort());
+    expect({ dependencies: pkg.dependencies, bundledDependencies: pkg.bundledDependencies }).toEqual({ dependencies: undefined, bundledDependencies: undefined });
   });
 });
 
@@ -171,7 +180,85 @@ describe.each([
   }, TIMEOUT_MS);
 });
 
-/** lib/<name> for each TypeScript source of the construct, which tsc compiles beside it. */
+describe('After Proton, from the packed package, in the app with the newest aws-cdk-lib', () => {
+  const c = renderCases().find((r) => r.name === 'worker-lambda-service-orders')!;
+  const ENV_STACK = 'AWSProton-prod-env-cloudformation--QYWPQLSESXEMRBY';
+  const LIVE_STACK = 'AWSProton-payments-orders-cloudformation--HMACANJOICKTLNG';
+  /** An app as the README's migration guide writes it, with the renderer's fixture bundle and spec. */
+  const TAKEOVER_APP = `
+const { App } = require('aws-cdk-lib');
+const { EnvironmentOutputs, ServiceInstanceSpec, ServiceInstanceStack, ServiceTemplateBundle } = require('cdk-proton-instance');
+const app = new App({ outdir: 'takeover.out' });
+new ServiceInstanceStack(app, 'PaymentsOrders', {
+  stackName: '${LIVE_STACK}',
+  env: { account: '111111111111', region: 'eu-west-1' },
+  serviceName: '${c.serviceName}',
+  instanceName: '${c.instanceName}',
+  spec: ServiceInstanceSpec.fromFile('proton/spec.yaml'),
+  template: ServiceTemplateBundle.fromDirectory('proton/bundle'),
+  environmentOutputs: EnvironmentOutputs.fromStack('${ENV_STACK}'),
+  componentOutputs: { storage: EnvironmentOutputs.fromObject(${JSON.stringify(c.components!.storage)}) },
+  componentNames: ${JSON.stringify(c.componentNames)},
+});
+app.synth();
+`;
+  let dir: string;
+  let cli: string;
+
+  beforeAll(async () => {
+    ({ dir } = await newest);
+    cli = path.join(dir, 'node_modules', 'cdk-proton-instance', 'lib', 'cli', 'index.js');
+    fs.cpSync(path.join(FIXTURES, 'bundles', c.bundle), path.join(dir, 'proton', 'bundle'), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, 'specs', c.spec), path.join(dir, 'proton', 'spec.yaml'));
+    fs.writeFileSync(path.join(dir, 'proton', 'environment-outputs.json'), JSON.stringify(c.environmentOutputs));
+    fs.writeFileSync(path.join(dir, 'takeover.js'), TAKEOVER_APP);
+    await runNode(dir, 'takeover.js');
+    // takeover-check compares with the library cdk diff uses, from the app: the README tells users to add it.
+    await npmInstall(dir, ['@aws-cdk/cloudformation-diff']);
+  }, TIMEOUT_MS);
+
+  it('renders a bundle with the render command as Proton did', async () => {
+    const run = await runCli(
+      ['render', '--template', 'proton/bundle', '--spec', 'proton/spec.yaml', '--service', c.serviceName!, '--instance', c.instanceName!,
+        '--environment-outputs', 'proton/environment-outputs.json', '--component-outputs', writeJson(dir, c.components), '--component-names', writeJson(dir, c.componentNames)],
+      { command: cli, cwd: dir },
+    );
+    expect(run).toEqual({ code: 0, stdout: readFixture('goldens', `${c.name}.yaml`), stderr: '' });
+  }, TIMEOUT_MS);
+
+  it('synthesizes a ServiceInstanceStack with the rendering and its deploy-time lookup', () => {
+    const template = JSON.parse(fs.readFileSync(path.join(dir, 'takeover.out', 'PaymentsOrders.template.json'), 'utf8')) as { Resources: Record<string, CfnResource> };
+    const rendered = readFixture('goldens', `${c.name}.yaml`);
+    for (const logicalId of Object.keys(template.Resources).filter((id) => rendered.includes(`\n  ${id}:\n`))) {
+      expect(template.Resources[logicalId].Type).not.toMatch(/^Custom::/);
+    }
+    expect(Object.values(template.Resources).filter((r) => r.Type === 'Custom::ProtonStackOutputs')).toEqual([
+      expect.objectContaining({ Properties: expect.objectContaining({ StackName: ENV_STACK, OutputNames: Object.keys(c.environmentOutputs!) }) }),
+    ]);
+  });
+
+  it('takeover-check finds nothing to replace against the stack Proton deployed, and exits 0', async () => {
+    const cloudFormation = await CloudFormationStandIn.start();
+    try {
+      cloudFormation.putStack({ name: LIVE_STACK, template: readFixture('goldens', `${c.name}.yaml`) });
+      cloudFormation.putStack({ name: ENV_STACK, outputs: c.environmentOutputs });
+      const run = await runCli(['takeover-check', '--app', 'takeover.out'], { command: cli, cwd: dir, cloudFormationEndpoint: cloudFormation.endpoint });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain(LIVE_STACK);
+    } finally {
+      await cloudFormation.stop();
+    }
+  }, TIMEOUT_MS);
+});
+
+/** A JSON file in the app folder, as a user would write one. */
+function writeJson(dir: string, value: unknown): string {
+  const file = path.join(fs.mkdtempSync(path.join(dir, 'json-')), 'values.json');
+  fs.writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+/** lib/<name> for each TypeScript source of the construct, which jsii compiles beside it. */
 function compiledModules(): string[] {
   return fs
     .readdirSync(path.join(packed.sourceDir, 'lib'))
@@ -191,10 +278,10 @@ function handlerFunctions(resources: Record<string, CfnResource>): CfnResource[]
   );
 }
 
-/** The esbuild bundles the package ships: the Lambda handler's files and the commands in `bin`. */
+/** The esbuild bundles the package ships: the Lambda handler's files, the renderer and the commands in `bin`. */
 function bundleFiles(): string[] {
   const handlerFiles = filesUnder(path.join(packed.sourceDir, HANDLER_BUNDLE)).map((file) => `${HANDLER_BUNDLE}/${file}`);
-  return [...handlerFiles, ...Object.values(pkg.bin ?? {}).map((file) => path.posix.normalize(file))];
+  return [...handlerFiles, RENDER_BUNDLE, ...Object.values(pkg.bin ?? {}).map((file) => path.posix.normalize(file))];
 }
 
 /** Every file under dir, as sorted paths relative to it. */

@@ -1,0 +1,15 @@
+export { RenderError } from './render-error';
+export { TemplateKind } from './template-kind';
+export type { TemplateBundle, BundleTemplate } from './bundle';
+export type { EnvironmentRenderOptions, ServiceInstanceRenderOptions } from './render';
+export { readTemplateBundle, renderEnvironment, renderServiceInstance } from './render';
+export type { ProtonSchema, SchemaObject } from './schema';
+export { fillDefaults, inputTypeOf, parseSchema, readSchema } from './schema';
+export type { InputProblem } from './schema-validation';
+export { validateInputs } from './schema-validation';
+export { PyFloat, toPlainValue } from './python-values';
+export { parseSpecText, specTextOf } from './spec-text';
+export type { DeferredValue, DeferredValues } from './deferred-values';
+export { substituteDeferred } from './deferred-values';
+export type { Template } from './cloudformation-yaml';
+export { parseTemplate } from './cloudformation-yaml';
