@@ -1,6 +1,8 @@
 import { InstanceError, protonAnswer } from '../lambda/errors';
 import { DesiredState, InstanceState } from '../lambda/instance-state';
-import { DeploymentType, Plan, componentsBusy, plan, recommendedMinorNeeded } from '../lambda/planner';
+import { DecisionReads, SpecError, decide } from '../lambda/decision';
+import { DeploymentType, Plan, componentsBusy } from '../lambda/planner';
+import { schemaDefaults } from '../lambda/schema-defaults';
 import { InstanceRef, ProtonPort } from '../lambda/proton-port';
 import { InstanceProperties, desiredState } from '../lambda/resource-event';
 import { SpecDifference } from '../lambda/spec';
@@ -8,7 +10,7 @@ import type { SynthesizedInstance } from '../lifecycle/cloud-assembly';
 import { maskDifference } from './mask';
 
 /** The Proton calls a preview makes: reads only, so a preview cannot change anything. */
-export type ProtonReader = Pick<ProtonPort, 'getInstance' | 'listAttachedComponents' | 'recommendedMinorVersion'>;
+export type ProtonReader = Pick<ProtonPort, 'getInstance' | 'listAttachedComponents' | 'recommendedMinorVersion' | 'templateSchema'>;
 
 /** A ProtonServiceInstance as a cloud assembly declares it: what a preview needs of `readInstances`' answer. */
 export type DeclaredInstance = Pick<SynthesizedInstance, 'stackName' | 'logicalId' | 'constructPath' | 'region' | 'properties'>;
@@ -96,7 +98,7 @@ async function outcome(ref: InstanceRef, desired: DesiredState, proton: ProtonRe
     };
   }
   const current = versionsSeen(instance);
-  const decision = await decide(ref, instance, desired, proton);
+  const decision = await decideAsHandler(ref, instance, desired, proton);
   switch (decision.action) {
     case 'none':
       return { action: 'none', current, desired: targetOf(instance), specChanges: [], reasons: decision.reasons };
@@ -113,20 +115,23 @@ async function outcome(ref: InstanceRef, desired: DesiredState, proton: ProtonRe
   }
 }
 
-/** The handler's plan for an existing instance; a busy instance waits for its deployment, named. */
-async function decide(ref: InstanceRef, current: InstanceState, desired: DesiredState, proton: ProtonReader): Promise<Plan> {
-  const major = recommendedMinorNeeded(current, desired);
-  const recommendedMinor = major
-    ? await readOrFail(ref, `reading the recommended minor of ${current.templateName} ${major}`, () =>
-        proton.recommendedMinorVersion(current.templateName, major),
-      )
-    : undefined;
+/** The handler's plan for an existing instance, from the same reads; a busy instance waits for its deployment, named. */
+async function decideAsHandler(ref: InstanceRef, current: InstanceState, desired: DesiredState, proton: ProtonReader): Promise<Plan> {
+  const reads: DecisionReads = {
+    recommendedMinor: (templateName, major) =>
+      readOrFail(ref, `reading the recommended minor of ${templateName} ${major}`, () => proton.recommendedMinorVersion(templateName, major)),
+    defaults: async (templateName, major, minor) => {
+      const schema = await readOrFail(ref, `reading the schema of ${templateName} ${major}.${minor}`, () => proton.templateSchema(templateName, major, minor));
+      return schema === undefined ? undefined : schemaDefaults(schema, `the schema of ${templateName} ${major}.${minor}`);
+    },
+  };
   let decision: Plan;
   try {
-    decision = plan({ current, desired, recommendedMinor });
+    decision = await decide(current, desired, reads);
   } catch (e) {
     // The handler fails the request on a spec it cannot read; so would this deployment.
-    return { action: 'fail', reasons: [(e as Error).message] };
+    if (e instanceof SpecError) return { action: 'fail', reasons: [e.message] };
+    throw e;
   }
   if (decision.action !== 'wait') return decision;
   return { action: 'wait', reasons: [`deployment ${current.lastAttemptedDeploymentId ?? '(no id)'} is ${current.deploymentStatus}`] };

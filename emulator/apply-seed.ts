@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { Backend } from './backend';
 import { createInstance, currentVersion, endDeployment, startDeployment } from './deployments';
 import { TemplateRecord } from './records';
@@ -38,6 +39,7 @@ function seedTemplate(template: SeedTemplate, now: number): TemplateRecord {
       minor: String(version.minor),
       status: version.status ?? 'PUBLISHED',
       createdAt: now,
+      ...schemaText(version.schema ?? template.schema),
     })),
   };
 }
@@ -132,4 +134,10 @@ function seedInstance(
   } else if (seed.deploymentStatus === 'IN_PROGRESS') {
     startDeployment(b, { instance, target: currentVersion(instance), creates: false });
   }
+}
+
+/** A seeded schema as Proton stores it: the text of schema.yaml. */
+function schemaText(schema: string | Record<string, unknown> | undefined): { schema?: string } {
+  if (schema === undefined) return {};
+  return { schema: typeof schema === 'string' ? schema : stringify(schema) };
 }

@@ -9,6 +9,8 @@ export interface TemplateVersionRecord {
   minor: string;
   status: TemplateVersionStatus;
   createdAt: number;
+  /** The version's schema, as GetServiceTemplateVersion returns it (YAML text). */
+  schema?: string;
 }
 
 export interface TemplateRecord {

@@ -25,6 +25,11 @@ export interface SeedTemplate {
   readonly recommendedVersion?: string;
   /** Recommended minor per major, e.g. `{ "1": 0 }`. @default - the highest published minor of each major */
   readonly recommendedMinorVersions?: Readonly<Record<string, number | string>>;
+  /**
+   * The schema of every version that gives none of its own, as YAML text or an object.
+   * @default - versions without a schema (GetServiceTemplateVersion answers none)
+   */
+  readonly schema?: string | Record<string, unknown>;
 }
 
 export interface SeedTemplateVersion {
@@ -32,6 +37,11 @@ export interface SeedTemplateVersion {
   readonly minor: number | string;
   /** @default 'PUBLISHED' */
   readonly status?: 'DRAFT' | 'PUBLISHED';
+  /**
+   * The version's schema (schema/schema.yaml of its bundle), as YAML text or an object.
+   * @default - the template's `schema`
+   */
+  readonly schema?: string | Record<string, unknown>;
 }
 
 export interface SeedService {

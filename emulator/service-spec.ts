@@ -46,7 +46,8 @@ export function readServiceSpec(document: unknown): ServiceSpec {
 }
 
 export function renderServiceSpec(spec: ServiceSpec): string {
-  const instances = spec.entries.map(({ name, environment, spec: own }) => ({ name, environment, spec: own }));
+  // An instance without inputs shows as an entry without `spec:`, as it was submitted: no inputs, or `{}`.
+  const instances = spec.entries.map(({ name, environment, spec: own }) => ({ name, environment, ...(Object.keys(own).length > 0 ? { spec: own } : {}) }));
   return stringify({ ...spec.header, instances });
 }
 

@@ -162,7 +162,11 @@ export function templateVersionView(
   template: TemplateRecord,
   version: TemplateVersionRecord,
 ): ServiceTemplateVersion {
-  return { ...templateVersionSummaryView(state, template, version), compatibleEnvironmentTemplates: [] };
+  return {
+    ...templateVersionSummaryView(state, template, version),
+    compatibleEnvironmentTemplates: [],
+    ...(version.schema !== undefined ? { schema: version.schema } : {}),
+  };
 }
 
 function deploymentState(deployment: DeploymentRecord, version: InstanceVersion, spec: string): DeploymentState {

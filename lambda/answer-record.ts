@@ -81,6 +81,9 @@ export class WatchedPort implements ProtonPort {
   recommendedMinorVersion(templateName: string, majorVersion: string) {
     return this.observe(() => this.port.recommendedMinorVersion(templateName, majorVersion));
   }
+  templateSchema(templateName: string, majorVersion: string, minorVersion: string) {
+    return this.observe(() => this.port.templateSchema(templateName, majorVersion, minorVersion));
+  }
   createInstance(ref: InstanceRef, request: CreateRequest, clientToken: string) {
     return this.observe(() => this.port.createInstance(ref, request, clientToken), 'CreateServiceInstance');
   }

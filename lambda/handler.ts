@@ -4,7 +4,10 @@ import { AnswerLog, AnswerRecord, WatchedPort, silenceDetail } from './answer-re
 import { InstanceError, errorType, isTransient, protonAnswer } from './errors';
 import { DesiredState, InstanceState } from './instance-state';
 import { logDecision } from './log';
-import { Plan, componentsBusy, plan, recommendedMinorNeeded } from './planner';
+import { DecisionReads, SpecError, decide } from './decision';
+import { Plan, componentsBusy } from './planner';
+import { schemaDefaults } from './schema-defaults';
+import { FillDefaults, findInstanceEntry, parseServiceSpec } from './spec';
 import { Settled, nextStep, whileBlocked } from './progress';
 import { removalStep } from './removal';
 import { InstanceRef, ProtonPort } from './proton-port';
@@ -18,7 +21,6 @@ import {
   desiredState,
   physicalId,
 } from './resource-event';
-import { findInstanceEntry, parseServiceSpec } from './spec';
 
 const NOT_COMPLETE: IsCompleteResult = { IsComplete: false };
 
@@ -117,6 +119,8 @@ class Request {
   readonly leavesInstance: boolean;
   /** What this call read of the instance, for the attributes of a success. */
   private instance?: InstanceState;
+  /** The reads this call's decisions take from Proton. */
+  private readonly reads: DecisionReads;
 
   constructor(
     private readonly event: CompletionEvent,
@@ -130,6 +134,16 @@ class Request {
     this.token = requestToken(event);
     this.startedAt = Number(event.StartedAt ?? now);
     this.deadline = this.deadlineAt(now);
+    const defaults = new Map<string, Promise<FillDefaults | undefined>>();
+    this.reads = {
+      recommendedMinor: (templateName, major) => this.proton.recommendedMinorVersion(templateName, major),
+      // The drift log and the decision may both need a version's defaults: one read serves both.
+      defaults: (templateName, major, minor) => {
+        const key = `${templateName}:${major}.${minor}`;
+        if (!defaults.has(key)) defaults.set(key, this.readDefaults(templateName, major, minor));
+        return defaults.get(key)!;
+      },
+    };
     this.leavesInstance = event.RequestType === 'Delete' && props.RemovalPolicy !== 'destroy';
   }
 
@@ -222,10 +236,8 @@ class Request {
   }
 
   private async planAndDeploy(instance: InstanceState, rollback: boolean): Promise<IsCompleteResult> {
-    this.logDrift(instance);
-    const needsMinor = recommendedMinorNeeded(instance, this.desired);
-    const recommendedMinor = needsMinor ? await this.proton.recommendedMinorVersion(instance.templateName, needsMinor) : undefined;
-    const decision = parseOrFail(this.ref, () => plan({ current: instance, desired: this.desired, recommendedMinor }));
+    await this.logDrift(instance);
+    const decision = await this.decided(() => decide(instance, this.desired, this.reads));
     const context = { reasons: decision.reasons, ...(rollback ? { rollback } : {}) };
 
     switch (decision.action) {
@@ -304,16 +316,36 @@ class Request {
     return { IsComplete: true, Data: attributes(instance) };
   }
 
-  /** Says when Proton's instance no longer matches what the stack declared last time. */
-  private logDrift(instance: InstanceState): void {
+  /**
+   * Says when Proton's instance no longer matches what the stack declared last time; a difference that is
+   * only a schema default is not drift. It reads no recommended minor: the log names versions as declared.
+   */
+  private async logDrift(instance: InstanceState): Promise<void> {
     const old = this.event.OldResourceProperties;
     if (!old || ownerOf(instance.lastClientRequestToken, this.token) !== 'someone-else') return;
     try {
-      const previous = plan({ current: instance, desired: desiredState(old) });
+      const previous = await decide(instance, desiredState(old), { ...this.reads, recommendedMinor: async () => undefined });
       if (previous.action === 'update') this.log({ action: 'drift', reasons: previous.reasons });
     } catch {
-      // The old declaration is only compared for the log; a spec it cannot parse changes nothing.
+      // The old declaration is only compared for the log: a spec it cannot parse, or a read that failed
+      // (the decision that follows makes it again), changes nothing.
     }
+  }
+
+  /** A decision; a spec that cannot be read is a verdict. */
+  private async decided(decision: () => Promise<Plan>): Promise<Plan> {
+    try {
+      return await decision();
+    } catch (e) {
+      if (e instanceof SpecError) throw new InstanceError(this.ref, 'reading the spec', e.message);
+      throw e;
+    }
+  }
+
+  /** A template version's schema defaults, read from Proton. */
+  private async readDefaults(templateName: string, major: string, minor: string): Promise<FillDefaults | undefined> {
+    const schema = await this.proton.templateSchema(templateName, major, minor);
+    return schema === undefined ? undefined : schemaDefaults(schema, `the schema of ${templateName} ${major}.${minor}`);
   }
 
   /** Runs a Proton write; a refusal that is not transient becomes a verdict naming what was being done. */

@@ -1,5 +1,5 @@
 import { ComponentState, DesiredState, InstanceState, BUSY_STATUSES } from './instance-state';
-import { SpecDifference, findInstanceEntry, instanceEntryDifferences, parseServiceSpec } from './spec';
+import { FillDefaults, SpecDifference, findInstanceEntry, instanceEntryDifferences, parseServiceSpec } from './spec';
 
 export type DeploymentType = 'CURRENT_VERSION' | 'MINOR_VERSION' | 'MAJOR_VERSION';
 
@@ -24,6 +24,11 @@ export interface PlanInput {
   readonly desired: DesiredState;
   /** Proton's recommended minor of the desired major; needed only when {@link recommendedMinorNeeded} says so. */
   readonly recommendedMinor?: string;
+  /**
+   * The schema defaults of the version the instance runs; needed only when a plan without them finds inputs
+   * that one side leaves out (see decision.ts).
+   */
+  readonly defaults?: FillDefaults;
 }
 
 /**
@@ -60,7 +65,7 @@ export function plan(input: PlanInput): Plan {
   const currentEntry = current.spec
     ? findInstanceEntry(parseServiceSpec(current.spec, 'the spec Proton reports'), desired.instanceName)
     : undefined;
-  const specDifferences = instanceEntryDifferences(currentEntry, desiredEntry);
+  const specDifferences = instanceEntryDifferences(currentEntry, desiredEntry, input.defaults);
   if (currentEntry && specDifferences.some((d) => d.path === 'environment')) {
     return {
       action: 'fail',

@@ -14,6 +14,8 @@ export interface ProtonPort {
   listAttachedComponents(ref: InstanceRef): Promise<ComponentState[]>;
   /** The recommended minor version of one major of a service template. */
   recommendedMinorVersion(templateName: string, majorVersion: string): Promise<string | undefined>;
+  /** The schema (schema.yaml's text) of one version of a service template; undefined when it has none or is gone. */
+  templateSchema(templateName: string, majorVersion: string, minorVersion: string): Promise<string | undefined>;
   createInstance(ref: InstanceRef, request: CreateRequest, clientToken: string): Promise<void>;
   updateInstance(ref: InstanceRef, request: UpdateRequest, clientToken: string): Promise<void>;
   /** Cancels the deployment running on the instance. */

@@ -3,6 +3,7 @@ import {
   CreateServiceInstanceCommand,
   GetServiceCommand,
   GetServiceInstanceCommand,
+  GetServiceTemplateVersionCommand,
   ProtonClient,
   ResourceNotFoundException,
   UpdateServiceCommand,
@@ -64,6 +65,16 @@ export class ProtonSdk implements ProtonPort {
       if (recommended) return recommended;
     }
     return undefined;
+  }
+
+  async templateSchema(templateName: string, majorVersion: string, minorVersion: string): Promise<string | undefined> {
+    try {
+      const { serviceTemplateVersion } = await this.client.send(new GetServiceTemplateVersionCommand({ templateName, majorVersion, minorVersion }));
+      return serviceTemplateVersion?.schema;
+    } catch (e) {
+      if (e instanceof ResourceNotFoundException) return undefined;
+      throw e;
+    }
   }
 
   async createInstance(ref: InstanceRef, request: CreateRequest, clientToken: string): Promise<void> {

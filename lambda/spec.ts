@@ -40,15 +40,33 @@ export function findInstanceIndex(doc: SpecMap, instanceName: string): number {
   return instances.findIndex((entry) => isMap(entry) && entry.name === instanceName);
 }
 
+/** Fills the inputs an instance's spec leaves out with its template version's schema defaults. */
+export type FillDefaults = (inputs: SpecMap) => SpecMap;
+
 /**
  * Compares the parts of two instance entries that a deployment of this instance changes: its `spec`
  * map and its `environment`. Other keys of the entry, other instances and the pipeline are ignored.
+ * A missing `spec`, `spec: {}` and `spec:` (null) are one declaration: no inputs. With `defaults`, the
+ * inputs are compared after the schema's defaults fill what either side leaves out, as Proton fills them
+ * before it renders; a `null` input is a value, which no default replaces.
  */
-export function instanceEntryDifferences(current: SpecMap | undefined, desired: SpecMap): SpecDifference[] {
+export function instanceEntryDifferences(current: SpecMap | undefined, desired: SpecMap, defaults?: FillDefaults): SpecDifference[] {
+  const inputs = (entry: SpecMap | undefined) => {
+    const spec = entry?.spec ?? {};
+    return defaults && isMap(spec) ? defaults(spec) : spec;
+  };
   return [
     ...differences(current?.environment, desired.environment, 'environment'),
-    ...differences(current?.spec, desired.spec, 'spec'),
+    ...differences(inputs(current), inputs(desired), 'spec'),
   ];
+}
+
+/**
+ * Whether the schema's defaults could change a comparison: some input is absent on one side, which a
+ * default may fill. An input present on both sides differs whatever the defaults are.
+ */
+export function defaultsMayMatter(specDifferences: readonly SpecDifference[]): boolean {
+  return specDifferences.some((d) => d.path.startsWith('spec') && (d.current === undefined || d.desired === undefined));
 }
 
 /**

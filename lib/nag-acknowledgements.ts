@@ -44,7 +44,7 @@ export function acknowledgeListComponents(role: IConstruct): void {
 /** Acknowledges the template read on every service template of the account and region. */
 export function acknowledgeAnyTemplate(role: IConstruct, templateArn: string): void {
   acknowledge(role, wildcardResource(role, templateArn),
-    'proton:ListServiceTemplateVersions (read-only: a template\'s version list) on the service templates of this account and ' +
+    'proton:ListServiceTemplateVersions and GetServiceTemplateVersion (read-only: a template\'s versions and their schemas) on the service templates of this account and ' +
     'region only, because the template is Proton\'s to know; declare templateName to scope it to one template');
 }
 

@@ -11,8 +11,11 @@ const INSTANCE_ACTIONS = [
 ];
 /** Removing an instance (removal policy DESTROY): Proton's only way is an UpdateService without it. */
 const SERVICE_ACTIONS = ['proton:GetService', 'proton:UpdateService'];
-/** Finding a major version's recommended minor version; IAM authorizes it on the service-template ARN. */
-const TEMPLATE_ACTIONS = ['proton:ListServiceTemplateVersions'];
+/**
+ * Finding a major version's recommended minor version, and reading the schema of the version an instance
+ * runs (its defaults, when the declared inputs leave one out); IAM authorizes both on the service-template ARN.
+ */
+const TEMPLATE_ACTIONS = ['proton:ListServiceTemplateVersions', 'proton:GetServiceTemplateVersion'];
 
 /** One service instance whose Proton calls the handler may make. */
 export interface InstanceGrant {
@@ -46,7 +49,7 @@ export class ProtonPermissions {
   public grantInstance(grant: InstanceGrant): void {
     this.allow(INSTANCE_ACTIONS, this.arn(`service/${grant.serviceName}/service-instance/${grant.instanceName}`));
     // The template is Proton's to know; without a declared templateName, any service template of this
-    // account and region (a read of its version list, nothing else).
+    // account and region (reads of its versions, nothing else).
     const templateArn = this.arn(`service-template/${grant.templateName ?? '*'}`);
     if (this.allow(TEMPLATE_ACTIONS, templateArn) && grant.templateName === undefined) acknowledgeAnyTemplate(this.role, templateArn);
     if (grant.removalPolicy === RemovalPolicy.DESTROY) this.allow(SERVICE_ACTIONS, this.arn(`service/${grant.serviceName}`));

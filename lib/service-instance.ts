@@ -49,10 +49,10 @@ export interface ProtonServiceInstanceProps {
   readonly pollInterval?: Duration;
 
   /**
-   * The service template the service runs, as Proton names it. Scopes the handler's one template call
-   * (ListServiceTemplateVersions, to find a recommended minor version) to this template's ARN. With a
-   * name other than the service's own, that call fails with AccessDenied when a new major version is
-   * declared without a minor version.
+   * The service template the service runs, as Proton names it. Scopes the handler's template reads
+   * (ListServiceTemplateVersions, to find a recommended minor version; GetServiceTemplateVersion, for the
+   * schema defaults of the version the instance runs) to this template's ARN. With a name other than the
+   * service's own, those reads fail with AccessDenied.
    *
    * @default - the handler may list the versions of any service template in the stack's account and region
    */

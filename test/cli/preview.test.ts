@@ -12,6 +12,7 @@ class FakeProton implements ProtonReader {
     private readonly instance: InstanceState | undefined,
     private readonly components: ComponentState[] = [],
     private readonly recommendedMinor?: string,
+    private readonly schema?: string,
   ) {}
 
   async getInstance() {
@@ -27,6 +28,11 @@ class FakeProton implements ProtonReader {
   async recommendedMinorVersion(templateName: string, major: string) {
     this.calls.push(`recommendedMinorVersion ${templateName} ${major}`);
     return this.recommendedMinor;
+  }
+
+  async templateSchema(templateName: string, major: string, minor: string) {
+    this.calls.push(`templateSchema ${templateName} ${major}.${minor}`);
+    return this.schema;
   }
 }
 
@@ -84,6 +90,15 @@ describe('planInstances', () => {
     const preview = await previewOne(declared(), proton);
     expect(preview).toMatchObject({ action: 'none', desired: { major: '1', minor: '0' }, specChanges: [] });
     expect(proton.calls).toEqual(['getInstance']);
+  });
+
+  it("previews no change when the only difference is a default of the schema of the instance's version, as the handler decides", async () => {
+    const schema = 'schema:\n  format: { openapi: "3.0.0" }\n  service_input_type: In\n  types:\n    In:\n      type: object\n      properties:\n        desired_count: { type: number, default: 3 }\n';
+    const proton = new FakeProton(currentInstance(), [], undefined, schema);
+    const { desired_count: _count, ...withoutCount } = PROD_SPEC;
+    const preview = await previewOne(declared({ Spec: serviceSpec({ prod: { spec: withoutCount } }) }), proton);
+    expect(preview).toMatchObject({ action: 'none', specChanges: [] });
+    expect(proton.calls).toEqual(['getInstance', 'templateSchema fargate-svc 1.0']);
   });
 
   it('previews a create, with the declared versions, when Proton has no such instance', async () => {

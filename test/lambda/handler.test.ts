@@ -3,6 +3,7 @@ import {
   ConflictException,
   CreateServiceInstanceCommand,
   GetServiceInstanceCommand,
+  GetServiceTemplateVersionCommand,
   ListComponentsCommand,
   ListServiceTemplateVersionsCommand,
   ProtonClient,
@@ -50,6 +51,8 @@ beforeEach(() => {
   stacks.isRollingBack.mockReset().mockResolvedValue(false);
   proton.reset();
   proton.on(ListComponentsCommand).resolves({ components: [] });
+  // A template version without a schema, unless a test gives one: inputs compare as they are.
+  proton.on(GetServiceTemplateVersionCommand).resolves({});
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 
@@ -170,6 +173,38 @@ describe('isComplete', () => {
     const error = Object.assign(new Error('boom'), { name: 'InternalFailure', $metadata: { httpStatusCode: 503 } });
     proton.on(GetServiceInstanceCommand).rejects(error);
     await expect(isComplete(event('Update'), sdk, stacks)).resolves.toEqual({ IsComplete: false });
+  });
+
+  describe('with schema defaults', () => {
+    const SCHEMA = 'schema:\n  format: { openapi: "3.0.0" }\n  service_input_type: In\n  types:\n    In:\n      type: object\n      properties:\n        desired_count: { type: number, default: 3 }\n';
+    const withoutCount = serviceSpec({ prod: { spec: { port: 8080, image: 'payments:1.0' } } });
+
+    beforeEach(() => {
+      proton.on(GetServiceTemplateVersionCommand).resolves({ serviceTemplateVersion: { schema: SCHEMA } as never });
+    });
+
+    it('reads the schema of the version the instance runs when an input is left out, and makes no write for its default', async () => {
+      proton.on(GetServiceInstanceCommand).resolves(instance());
+      await expect(isComplete(event('Update', { Spec: withoutCount }), sdk, stacks)).resolves.toMatchObject({ IsComplete: true });
+      expect(proton.commandCalls(GetServiceTemplateVersionCommand).map((c) => c.args[0].input)).toEqual([{ templateName: 'fargate-svc', majorVersion: '1', minorVersion: '0' }]);
+      expect(writes()).toHaveLength(0);
+    });
+
+    it('reads no schema when nothing differs', async () => {
+      proton.on(GetServiceInstanceCommand).resolves(instance());
+      await expect(isComplete(event('Update'), sdk, stacks)).resolves.toMatchObject({ IsComplete: true });
+      expect(proton.commandCalls(GetServiceTemplateVersionCommand)).toHaveLength(0);
+      expect(proton.calls()).toHaveLength(1);
+    });
+
+    it('logs no drift for a difference that is only a default, and reads the schema once', async () => {
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      proton.on(GetServiceInstanceCommand).resolves(instance());
+      const e = { ...event('Update', { Spec: withoutCount }), OldResourceProperties: { ...event('Update').ResourceProperties, Spec: withoutCount } };
+      await isComplete(e, sdk, stacks);
+      expect(log.mock.calls.flat().join('\n')).not.toContain('"drift"');
+      expect(proton.commandCalls(GetServiceTemplateVersionCommand)).toHaveLength(1);
+    });
   });
 
   it("fails with the service, the instance and Proton's answer when Proton refuses the update", async () => {

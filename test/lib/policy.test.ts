@@ -46,14 +46,18 @@ describe('the handler policy', () => {
         Effect: 'Allow',
         Resource: [arn('service/payments/service-instance/staging'), arn('service/payments/service-instance/prod')],
       },
-      { Action: 'proton:ListServiceTemplateVersions', Effect: 'Allow', Resource: arn('service-template/fargate-service') },
+      {
+        Action: ['proton:ListServiceTemplateVersions', 'proton:GetServiceTemplateVersion'],
+        Effect: 'Allow',
+        Resource: arn('service-template/fargate-service'),
+      },
     ]);
   });
 
-  it('lets isComplete list the versions of any service template of its account and region when no templateName is declared', () => {
+  it('lets isComplete read the versions of any service template of its account and region when no templateName is declared', () => {
     const template = stackWith({ serviceName: 'payments', instanceName: 'prod' });
     expect(statementsOf(template, 'is-complete.isComplete')).toContainEqual(
-      { Action: 'proton:ListServiceTemplateVersions', Effect: 'Allow', Resource: arn('service-template/*') },
+      { Action: ['proton:ListServiceTemplateVersions', 'proton:GetServiceTemplateVersion'], Effect: 'Allow', Resource: arn('service-template/*') },
     );
   });
 
