@@ -112,10 +112,11 @@ function resourcePaths(change: ResourceDifference, { ResourceImpact, deepEqual }
   }
   for (const [name, property] of sortedEntries(change.propertyUpdates)) {
     const path = `Properties.${name}`;
+    // A property that differs only in cloudformation-diff's eyes refers to a replaced resource: its own
+    // values mark the reference "(replaced)", and the paths into them show where.
     const found = differingPaths(change.oldProperties?.[name], change.newProperties?.[name], path, deepEqual);
-    // A property that differs only in cloudformation-diff's eyes refers to a replaced resource: its
-    // difference shows the "(replaced)" reference.
-    const shown = found.length > 0 ? found : [{ path, current: property.oldValue, desired: property.newValue }];
+    const marked = found.length > 0 ? found : differingPaths(property.oldValue, property.newValue, path, deepEqual);
+    const shown = marked.length > 0 ? marked : [{ path, current: property.oldValue, desired: property.newValue }];
     const impact = property.changeImpact !== ResourceImpact.NO_CHANGE ? property.changeImpact : undefined;
     paths.push(...shown.map((p) => ({ ...masked(p), ...(impact ? { impact } : {}) })));
   }

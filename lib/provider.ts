@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -26,12 +27,14 @@ export interface ServiceInstanceProviderProps {
   readonly timeout: Duration;
   /** How long the provider's log groups keep their events. */
   readonly logRetention: logs.RetentionDays;
+  /** Where the handler reaches Proton, when not at AWS's endpoint of the stack's region. */
+  readonly protonEndpoint?: string;
 }
 
 /**
  * The custom-resource provider behind ProtonServiceInstance: one per stack and per (poll interval,
- * timeout, log retention), since all three are settings of the provider's functions and waiter, not of a
- * single request.
+ * timeout, log retention, Proton endpoint), since all four are settings of the provider's functions and
+ * waiter, not of a single request.
  */
 export class ServiceInstanceProvider extends Construct {
   /** The stack's provider for these settings, created on first use. */
@@ -45,12 +48,14 @@ export class ServiceInstanceProvider extends Construct {
    * Construct ids name resources, so a setting at its default adds nothing to the id: the common case
    * keeps the plain id, and adding a setting later never renames an existing provider.
    */
-  private static idFor({ pollInterval, timeout, logRetention }: ServiceInstanceProviderProps): string {
+  private static idFor({ pollInterval, timeout, logRetention, protonEndpoint }: ServiceInstanceProviderProps): string {
     const base = 'ProtonServiceInstanceProvider';
     const defaultTiming = pollInterval.toSeconds() === DEFAULT_POLL_INTERVAL.toSeconds() && timeout.toSeconds() === DEFAULT_TIMEOUT.toSeconds();
     const timing = defaultTiming ? '' : `-${pollInterval.toSeconds()}s-${timeout.toSeconds()}s`;
     const retention = logRetention === DEFAULT_LOG_RETENTION ? '' : `-logs${logRetention}d`;
-    return `${base}${timing}${retention}`;
+    // A URL holds '/', which no construct id may: its hash tells endpoints apart.
+    const endpoint = protonEndpoint === undefined ? '' : `-endpoint${createHash('sha256').update(protonEndpoint).digest('hex').slice(0, 8)}`;
+    return `${base}${timing}${retention}${endpoint}`;
   }
 
   /** The ARN custom resources use as their ServiceToken. */
@@ -84,6 +89,8 @@ export class ServiceInstanceProvider extends Construct {
       description: 'ProtonServiceInstance: converges a service instance and follows its deployment',
       role: isCompleteRole,
       logGroup: isCompleteLogs,
+      // The AWS SDK takes a service's endpoint from this variable (its "service-specific endpoints").
+      ...(props.protonEndpoint !== undefined ? { environment: { AWS_ENDPOINT_URL_PROTON: props.protonEndpoint } } : {}),
     });
     this.protonPermissions = new ProtonPermissions(isCompleteRole);
     // Before it fails an Update, the handler asks whether its own stack is rolling back (docs/reliability.md).

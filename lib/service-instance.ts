@@ -76,6 +76,15 @@ export interface ProtonServiceInstanceProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Where the handler reaches Proton: the URL of a Proton-compatible endpoint, for when AWS's own is not
+   * the one to use (AWS ended Proton on 2026-10-07). Instances with another endpoint get a provider of
+   * their own.
+   *
+   * @default - AWS's Proton endpoint of the stack's region
+   */
+  readonly protonEndpoint?: string;
 }
 
 /**
@@ -106,7 +115,7 @@ export class ProtonServiceInstance extends Construct {
     this.instanceName = props.instanceName;
 
     const logRetention = props.logRetention ?? DEFAULT_LOG_RETENTION;
-    const provider = ServiceInstanceProvider.of(this, { pollInterval, timeout: deploymentTimeout, logRetention });
+    const provider = ServiceInstanceProvider.of(this, { pollInterval, timeout: deploymentTimeout, logRetention, protonEndpoint: props.protonEndpoint });
     provider.grantInstance(props);
 
     const resource = new CustomResource(this, 'Resource', {

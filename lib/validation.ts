@@ -39,6 +39,7 @@ export function validateProps(
     ...props.spec._validate(props.instanceName),
     ...checkDurations(deploymentTimeout, pollInterval),
     ...checkRemovalPolicy(props.removalPolicy),
+    ...checkEndpoint(props.protonEndpoint),
     ...checkDeclaredOnce(scope, props),
   ];
   if (problems.length > 0) {
@@ -67,6 +68,13 @@ function checkVersion(prop: string, value: string | undefined): string[] {
 function checkRemovalPolicy(policy: RemovalPolicy | undefined): string[] {
   if (policy === undefined || policy === RemovalPolicy.RETAIN || policy === RemovalPolicy.DESTROY) return [];
   return [`removalPolicy ${policy} is not supported: RETAIN leaves the instance in Proton, DESTROY removes it; Proton has nothing to snapshot`];
+}
+
+function checkEndpoint(endpoint: string | undefined): string[] {
+  if (endpoint === undefined || Token.isUnresolved(endpoint)) return [];
+  const protocol = URL.canParse(endpoint) ? new URL(endpoint).protocol : undefined;
+  if (protocol === 'https:' || protocol === 'http:') return [];
+  return [`protonEndpoint '${endpoint}' is not an http(s) URL such as 'https://proton.example.com'`];
 }
 
 function checkMinorNeedsMajor(props: ProtonServiceInstanceProps): string[] {

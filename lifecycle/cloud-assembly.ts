@@ -38,12 +38,13 @@ type Template = { Resources: Record<string, Resource> };
 
 /**
  * Runs `cdk synth` in `appDir` into `outdir`, offline, quietly: the app of its cdk.json, or `app` (a
- * command, as `cdk synth --app` takes it).
+ * command, as `cdk synth --app` takes it), given `context` as `cdk synth --context key=value` gives it.
  */
-export function synthesize(appDir: string, outdir: string, app?: string): void {
+export function synthesize(appDir: string, outdir: string, app?: string, context: Readonly<Record<string, string>> = {}): void {
   const appArgs = app === undefined ? [] : ['--app', app];
+  const contextArgs = Object.entries(context).flatMap(([key, value]) => ['--context', `${key}=${value}`]);
   try {
-    execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', ...appArgs, '--output', outdir], {
+    execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', ...appArgs, ...contextArgs, '--output', outdir], {
       cwd: appDir,
       // The CLI prints notices (feature flags) even with --quiet: its output matters only when synth fails.
       stdio: ['ignore', 'ignore', 'pipe'],

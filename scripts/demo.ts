@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the construct's job without an AWS account. Synthesizes the example app, loads the
  * handler `cdk deploy` would upload from the cloud assembly, and plays the custom resource's
- * CloudFormation lifecycle against the local Proton emulator, as the Provider framework would.
+ * CloudFormation lifecycle against the local Proton emulator, as the Provider framework would. Then the
+ * takeover part (scripts/demo/takeover.ts): a stack Proton left, taken over by a CDK app and checked.
  * Exits non-zero when a step does not behave as expected.
  */
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { ProtonSdk } from '../lambda/proton-sdk';
 import { RequestOutcome, RunOptions, Simulation, SimulatedResource, SynthesizedInstance, findInstance, handlerModuleFile, readInstances, simulate, synthesize } from '../lifecycle';
 import { Observed, describeCalls, describeChange, describeDecision, describeOutcome, mismatches } from './demo/report';
 import { DemoStep, INSTANCE, Props, demoSeed, demoSteps, sendStep } from './demo/steps';
+import { takeoverPart } from './demo/takeover';
 import { LiveLine, count, field, seconds, style, table } from './demo/terminal';
 
 /** Long enough to watch a deployment run, short enough for the whole lifecycle to take seconds. */
@@ -33,6 +35,22 @@ interface StepResult {
 }
 
 async function main(): Promise<number> {
+  const lifecycleBehaved = await lifecycle();
+  const takeoverBehaved = await takeoverPart();
+  console.log();
+  console.log(finalLine(lifecycleBehaved, takeoverBehaved));
+  return lifecycleBehaved && takeoverBehaved ? 0 : 1;
+}
+
+/** The demo's verdict: both parts, or which did not behave as expected. */
+function finalLine(lifecycleBehaved: boolean, takeoverBehaved: boolean): string {
+  if (lifecycleBehaved && takeoverBehaved) return style.green('Demo: the lifecycle and the takeover behaved as expected.');
+  const failed = [...(lifecycleBehaved ? [] : ['the lifecycle']), ...(takeoverBehaved ? [] : ['the takeover'])];
+  return style.red(`Demo: ${failed.join(' and ')} did not behave as expected.`);
+}
+
+/** The first part: the custom resource's lifecycle; true when each step behaved as expected. */
+async function lifecycle(): Promise<boolean> {
   const started = Date.now();
   console.log(style.bold('cdk-proton-instance demo') + style.dim(': the custom resource\'s lifecycle on a local Proton, no AWS account'));
   console.log();
@@ -68,7 +86,7 @@ async function main(): Promise<number> {
       results.push(await runStep(step, props, resource, emulator));
     }
     printSummary(results, synthMs, Date.now() - started - synthMs);
-    return results.every((r) => r.problems.length === 0) ? 0 : 1;
+    return results.every((r) => r.problems.length === 0);
   } finally {
     previewClient.destroy();
     await Promise.all([emulator.stop(), simulation?.stop()]);

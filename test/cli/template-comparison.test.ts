@@ -42,6 +42,15 @@ describe('compareTemplates', () => {
     ]);
   });
 
+  it('shows where a resource refers to a replaced one, down to the reference', () => {
+    const resources = resourcesBeyondTheCdk((t) => (t.Resources.LogGroup.Properties!.LogGroupName = '/ecs/prod/payments'));
+    const taskDefinition = resources.find((r) => r.logicalId === 'TaskDefinition');
+    expect(taskDefinition?.changes).toEqual([
+      expect.objectContaining({ path: 'Properties.ContainerDefinitions[0].LogConfiguration.Options.awslogs-group', impact: 'WILL_REPLACE' }),
+    ]);
+    expect(JSON.stringify(taskDefinition?.changes[0].desired)).toContain('(replaced)');
+  });
+
   it('follows maps and lists down to the value that differs', () => {
     const [taskDefinition] = resourcesBeyondTheCdk((t) => {
       const [container] = t.Resources.TaskDefinition.Properties!.ContainerDefinitions as { Image: string }[];

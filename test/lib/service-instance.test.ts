@@ -68,6 +68,22 @@ describe('ProtonServiceInstance', () => {
     template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
   });
 
+  it('points the handler at a Proton-compatible endpoint, with a provider of its own, when one is declared', () => {
+    const endpoint = 'https://proton.internal.example.com';
+    const template = stackWith((stack) => {
+      new ProtonServiceInstance(stack, 'Staging', { serviceName: 'payments', instanceName: 'staging', spec: spec('staging') });
+      new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod'), protonEndpoint: endpoint });
+    });
+    const isCompletes = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'is-complete.isComplete' } }));
+    expect(isCompletes.map((fn) => fn.Properties.Environment?.Variables?.AWS_ENDPOINT_URL_PROTON)).toEqual([undefined, endpoint]);
+  });
+
+  it('refuses a protonEndpoint that is not an http(s) URL', () => {
+    expect(() => stackWith((stack) => new ProtonServiceInstance(stack, 'Prod', { serviceName: 'payments', instanceName: 'prod', spec: spec('prod'), protonEndpoint: 'proton.example.com' }))).toThrow(
+      "protonEndpoint 'proton.example.com' is not an http(s) URL such as 'https://proton.example.com'",
+    );
+  });
+
   it('runs the handlers on Node.js 24, arm64, from the prebuilt bundle', () => {
     const app = new App();
     const stack = new Stack(app, 'Test');
