@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseSpecText } from '../render/spec-text';
 
 /** Proton's placeholder for "keep whatever value is there now". */
 export const CURRENT_VAL = '${Proton::CURRENT_VAL}';
@@ -17,7 +17,7 @@ export interface SpecDifference {
 export function parseServiceSpec(text: string, what: string): SpecMap {
   let doc: unknown;
   try {
-    doc = parse(text, { merge: true });
+    doc = parseSpecText(text);
   } catch (e) {
     throw new Error(`${what} is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

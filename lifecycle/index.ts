@@ -6,3 +6,4 @@ export * from './request-event';
 export * from './simulated-resource';
 export * from './simulation';
 export * from './spec-edit';
+export * from './command';

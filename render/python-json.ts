@@ -1,3 +1,4 @@
+import { compareCodePoints } from './python-operators';
 import { PyFloat, formatFloat, formatInt, isDict, pyTypeName } from './python-values';
 
 /**
@@ -54,13 +55,3 @@ function jsonString(text: string): string {
   return out + '"';
 }
 
-/** Python sorts strings by code point; JavaScript's default sort goes by UTF-16 unit. */
-function compareCodePoints(a: string, b: string): number {
-  const left = Array.from(a);
-  const right = Array.from(b);
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const diff = left[i].codePointAt(0)! - right[i].codePointAt(0)!;
-    if (diff !== 0) return diff;
-  }
-  return left.length - right.length;
-}

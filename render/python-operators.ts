@@ -58,7 +58,8 @@ function pyOrder(left: unknown, right: unknown, op: string): number {
   throw new PythonError('TypeError', `'${op}' not supported between instances of '${pyTypeName(left)}' and '${pyTypeName(right)}'`);
 }
 
-function compareCodePoints(a: string, b: string): number {
+/** Python sorts and compares strings by code point; JavaScript's default goes by UTF-16 unit. */
+export function compareCodePoints(a: string, b: string): number {
   const left = Array.from(a);
   const right = Array.from(b);
   for (let i = 0; i < Math.min(left.length, right.length); i++) {

@@ -3,7 +3,6 @@
  * is bin/takeover-example.ts and what a Proton user holds, in bin/proton/. Each step prints what it shows
  * through `out` and returns what it observed, worded as its `expected`; scripts/demo/takeover.ts runs them.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,13 +10,11 @@ import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from 
 import type { StackCheck } from '../../cli/takeover-check';
 import { formatTakeoverCheck } from '../../cli/takeover-format';
 import { ServiceInstanceSpec, ServiceTemplateBundle } from '../../lib';
-import { CloudFormationStandIn, synthesize, withInstanceValue } from '../../lifecycle';
+import { CloudFormationStandIn, runCommand, synthesize, withInstanceValue } from '../../lifecycle';
 import { TemplateKind, fillDefaults, parseSpecText, parseTemplate, readTemplateBundle, toPlainValue } from '../../render';
 import { field, seconds, style } from './terminal';
 
 const REPO = path.join(__dirname, '..', '..');
-/** The command as the package ships it: the bundle `npm run bundle` writes. */
-const CLI = path.join(REPO, 'lib', 'cli', 'index.js');
 /** The takeover app, as `cdk synth --app` runs it. */
 const APP = 'npx tsx bin/takeover-example.ts';
 const PROTON = path.join(REPO, 'bin', 'proton');
@@ -245,25 +242,9 @@ interface CheckRun {
  * the findings through the command's own text formatter, so they read as the command prints them. Dummy
  * credentials and none of the caller's AWS setup: CloudFormation is the stand-in.
  */
-function takeoverCheck(assembly: string, endpoint: string): Promise<CheckRun> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
-  const env = {
-    ...inherited,
-    AWS_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'demo',
-    AWS_SECRET_ACCESS_KEY: 'demo',
-    AWS_CONFIG_FILE: path.join(assembly, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(assembly, 'no-aws-credentials'),
-    AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint,
-  };
-  if (!fs.existsSync(CLI)) throw new Error(`${relative(CLI)} is missing: run \`npm run bundle\` first`);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, 'takeover-check', '--app', assembly, '--json'], { cwd: REPO, env }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      const code = error ? Number(error.code) : 0;
-      resolve({ code, stderr, ...(stdout.trim().startsWith('[') ? { checks: JSON.parse(stdout) as StackCheck[] } : {}) });
-    });
-  });
+async function takeoverCheck(assembly: string, endpoint: string): Promise<CheckRun> {
+  const { code, stdout, stderr } = await runCommand(['takeover-check', '--app', assembly, '--json'], { cloudFormationEndpoint: endpoint, region: 'eu-west-1' });
+  return { code, stderr, ...(stdout.trim().startsWith('[') ? { checks: JSON.parse(stdout) as StackCheck[] } : {}) };
 }
 
 /** The environment stack's outputs, as the user noted them down (`aws cloudformation describe-stacks`). */

@@ -1,54 +1,22 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InstancePreview } from '../../cli/preview';
+import { CommandOptions, CommandRun, runCommand } from '../../lifecycle';
 import { exampleAssembly } from '../e2e/support';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
-/** The command as the package ships it: the esbuild bundle `npm run bundle` writes. */
-export const CLI = path.join(REPO_ROOT, 'lib', 'cli', 'index.js');
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CliRun = CommandRun;
 
-export interface CliOptions {
+export interface CliOptions extends Omit<CommandOptions, 'protonEndpoint'> {
   /** AWS_ENDPOINT_URL_PROTON: the emulator's endpoint. */
   readonly endpoint?: string;
-  /** AWS_ENDPOINT_URL_CLOUDFORMATION: the CloudFormation stand-in's endpoint. */
-  readonly cloudFormationEndpoint?: string;
-  readonly cwd?: string;
-  /** The command's file. @default the built bundle, lib/cli/index.js */
-  readonly command?: string;
 }
 
-/**
- * Runs the built command as a user would, with dummy credentials and nothing of the caller's AWS
- * setup. Asynchronous on purpose: the emulator answering it runs in this process.
- */
-export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const command = options.command ?? CLI;
-  if (!fs.existsSync(command)) throw new Error(`${command} is missing: run \`npm run bundle\` first (npm test does)`);
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
-  const env = {
-    ...inherited,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'emulator',
-    AWS_SECRET_ACCESS_KEY: 'emulator',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    ...(options.endpoint ? { AWS_ENDPOINT_URL_PROTON: options.endpoint } : {}),
-    ...(options.cloudFormationEndpoint ? { AWS_ENDPOINT_URL_CLOUDFORMATION: options.cloudFormationEndpoint } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [command, ...args], { cwd: options.cwd ?? REPO_ROOT, env }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
+/** Runs the built command as a user would (see lifecycle/command.ts), Proton at `endpoint`. */
+export function runCli(args: readonly string[], { endpoint, ...options }: CliOptions = {}): Promise<CliRun> {
+  return runCommand(args, { ...options, ...(endpoint ? { protonEndpoint: endpoint } : {}) });
 }
 
 /** Runs `plan --json` on a cloud assembly and parses what it prints. */

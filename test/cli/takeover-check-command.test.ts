@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StackCheck } from '../../cli/takeover-check';
 import { CloudFormationStandIn } from '../../lifecycle';
-import { CLI, runCli } from './support';
+import { BUILT_COMMAND } from '../../lifecycle';
+import { runCli } from './support';
 import { AssemblyStack, writeCloudAssembly } from './takeover-assembly';
 import {
   ENVIRONMENT_OUTPUTS,
@@ -214,7 +215,7 @@ describe('in an app without @aws-cdk/cloudformation-diff', () => {
     outside = fs.mkdtempSync(path.join(os.tmpdir(), 'takeover-no-diff-'));
     command = path.join(outside, 'node_modules', 'cdk-proton-instance', 'lib', 'cli', 'index.js');
     fs.mkdirSync(path.dirname(command), { recursive: true });
-    fs.copyFileSync(CLI, command);
+    fs.copyFileSync(BUILT_COMMAND, command);
   });
   afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
 

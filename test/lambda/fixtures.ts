@@ -1,3 +1,4 @@
+import type { ServiceInstance } from '@aws-sdk/client-proton';
 import { stringify } from 'yaml';
 import { DesiredState, InstanceState } from '../../lambda/instance-state';
 import { encodeToken, requestToken } from '../../lambda/request-token';
@@ -58,5 +59,22 @@ export function desiredInstance(overrides: Partial<DesiredState> = {}): DesiredS
     instanceName: 'prod',
     spec: serviceSpec({ prod: { spec: PROD_SPEC } }),
     ...overrides,
+  };
+}
+
+/** GetServiceInstance's answer for payments/prod as the SDK gives it: currentInstance() with these changes. */
+export function getServiceInstanceOutput(overrides: Partial<ServiceInstance> = {}): { serviceInstance: ServiceInstance } {
+  return {
+    serviceInstance: {
+      ...currentInstance(),
+      serviceName: 'payments',
+      name: 'prod',
+      environmentName: 'prod',
+      createdAt: new Date(0),
+      lastDeploymentAttemptedAt: new Date(0),
+      lastDeploymentSucceededAt: new Date(0),
+      deploymentStatus: 'SUCCEEDED',
+      ...overrides,
+    },
   };
 }

@@ -17,7 +17,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { isComplete, onEvent } from '../../lambda/handler';
 import { ProtonSdk } from '../../lambda/proton-sdk';
 import { CompletionEvent, InstanceProperties } from '../../lambda/resource-event';
-import { PROD_SPEC, currentInstance, ownToken, resourceEvent, serviceSpec } from './fixtures';
+import { PROD_SPEC, getServiceInstanceOutput as instance, ownToken, resourceEvent, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
 /** The handler's CloudFormation port; each test starts with a stack that is not rolling back. */
@@ -28,22 +28,6 @@ function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<Insta
   return { ...resourceEvent(requestType, props), PhysicalResourceId: 'payments/prod' };
 }
 
-function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: ServiceInstance } {
-  const state = currentInstance();
-  return {
-    serviceInstance: {
-      ...state,
-      serviceName: 'payments',
-      name: 'prod',
-      environmentName: 'prod',
-      createdAt: new Date(0),
-      lastDeploymentAttemptedAt: new Date(0),
-      lastDeploymentSucceededAt: new Date(0),
-      deploymentStatus: 'SUCCEEDED',
-      ...overrides,
-    },
-  };
-}
 
 const writes = () => [...proton.commandCalls(UpdateServiceInstanceCommand), ...proton.commandCalls(CreateServiceInstanceCommand)];
 

@@ -5,7 +5,6 @@ import {
   GetServiceInstanceCommand,
   ListComponentsCommand,
   ProtonClient,
-  ServiceInstance,
   UpdateServiceInstanceCommand,
 } from '@aws-sdk/client-proton';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -13,7 +12,7 @@ import { AnswerLog } from '../../lambda/answer-record';
 import { isComplete } from '../../lambda/handler';
 import { ProtonSdk } from '../../lambda/proton-sdk';
 import { CompletionEvent, InstanceProperties, IsCompleteResult } from '../../lambda/resource-event';
-import { PROD_SPEC, currentInstance, ownToken, resourceEvent, serviceSpec } from './fixtures';
+import { PROD_SPEC, getServiceInstanceOutput as instance, ownToken, resourceEvent, serviceSpec } from './fixtures';
 
 const proton = mockClient(ProtonClient);
 const stacks = { isRollingBack: jest.fn<Promise<boolean>, [string]>() };
@@ -35,21 +34,6 @@ function event(requestType: 'Create' | 'Update' | 'Delete', props: Partial<Insta
   return { ...resourceEvent(requestType, props), PhysicalResourceId: 'payments/prod', StartedAt: String(STARTED_AT) };
 }
 
-function instance(overrides: Partial<ServiceInstance> = {}): { serviceInstance: ServiceInstance } {
-  return {
-    serviceInstance: {
-      ...currentInstance(),
-      serviceName: 'payments',
-      name: 'prod',
-      environmentName: 'prod',
-      createdAt: new Date(0),
-      lastDeploymentAttemptedAt: new Date(0),
-      lastDeploymentSucceededAt: new Date(0),
-      deploymentStatus: 'SUCCEEDED',
-      ...overrides,
-    },
-  };
-}
 
 const poll = (e: CompletionEvent, seconds: number): Promise<IsCompleteResult> => isComplete(e, sdk, stacks, at(seconds), answers);
 /** A spec change of prod: one UpdateServiceInstance away. */

@@ -39,6 +39,19 @@ function prodStack(environmentOutputs: EnvironmentOutputs, app = new App()): Ser
   });
 }
 
+/** A takeover of service api's instance web, whose bundle holds `template` and whose environment's outputs are read at deploy time. */
+function readingOutputsAtDeploy(id: string, template: string, app = new App()): ServiceInstanceStack {
+  return new ServiceInstanceStack(app, id, {
+    stackName: STACK_NAME,
+    env: ENV,
+    serviceName: 'api',
+    instanceName: 'web',
+    spec: ServiceInstanceSpec.fromYaml(serviceSpec()),
+    template: ServiceTemplateBundle.fromDirectory(serviceBundle(template)),
+    environmentOutputs: EnvironmentOutputs.fromStack(ENV_STACK),
+  });
+}
+
 /** The golden rendering, as cloudformation-include and CloudFormation read it. */
 const golden = (name: string) => normalizeTemplate(parseTemplate(readFixture('goldens', `${name}.yaml`), name));
 
@@ -127,48 +140,21 @@ describe('ServiceInstanceStack', () => {
   });
 
   it('fails the synth when a template reads deploy-time outputs as a whole', () => {
-    const template = ServiceTemplateBundle.fromDirectory(serviceBundle('Env: {{ environment.outputs | tojson }}\n'));
-    expect(
-      () =>
-        new ServiceInstanceStack(new App(), 'Whole', {
-          stackName: STACK_NAME,
-          serviceName: 'api',
-          instanceName: 'web',
-          spec: ServiceInstanceSpec.fromYaml(serviceSpec()),
-          template,
-          environmentOutputs: EnvironmentOutputs.fromStack(ENV_STACK),
-        }),
-    ).toThrow(/environment\.outputs is read as a whole/);
+    expect(() => readingOutputsAtDeploy('Whole', 'Env: {{ environment.outputs | tojson }}\n')).toThrow(/environment\.outputs is read as a whole/);
   });
 
   it('fails the synth when a deploy-time output goes where CloudFormation takes no reference', () => {
-    const template = ServiceTemplateBundle.fromDirectory(serviceBundle("Mappings:\n  M:\n    K:\n      Vpc: '{{ environment.outputs.VpcId }}'\nResources:\n  T:\n    Type: AWS::SNS::Topic\n"));
-    expect(
-      () =>
-        new ServiceInstanceStack(new App(), 'Mapped', {
-          stackName: STACK_NAME,
-          serviceName: 'api',
-          instanceName: 'web',
-          spec: ServiceInstanceSpec.fromYaml(serviceSpec()),
-          template,
-          environmentOutputs: EnvironmentOutputs.fromStack(ENV_STACK),
-        }),
-    ).toThrow(/environment output VpcId is only known at deploy time, but Mappings\.M\.K\.Vpc takes no reference/);
+    const template = "Mappings:\n  M:\n    K:\n      Vpc: '{{ environment.outputs.VpcId }}'\nResources:\n  T:\n    Type: AWS::SNS::Topic\n";
+    expect(() => readingOutputsAtDeploy('Mapped', template)).toThrow(
+      /environment output VpcId is only known at deploy time, but Mappings\.M\.K\.Vpc takes no reference/,
+    );
   });
 
   it('puts a deploy-time output inside a string as a join, and inside Fn::Sub as a variable', () => {
-    const template = ServiceTemplateBundle.fromDirectory(
-      serviceBundle("Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Type: String\n      Name: 'vpc-{{ environment.outputs.VpcId }}'\n      Value: !Sub '${AWS::Region}:{{ environment.outputs.VpcId }}'\n"),
+    const stack = readingOutputsAtDeploy(
+      'Strings',
+      "Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Type: String\n      Name: 'vpc-{{ environment.outputs.VpcId }}'\n      Value: !Sub '${AWS::Region}:{{ environment.outputs.VpcId }}'\n",
     );
-    const stack = new ServiceInstanceStack(new App(), 'Strings', {
-      stackName: STACK_NAME,
-      env: ENV,
-      serviceName: 'api',
-      instanceName: 'web',
-      spec: ServiceInstanceSpec.fromYaml(serviceSpec()),
-      template,
-      environmentOutputs: EnvironmentOutputs.fromStack(ENV_STACK),
-    });
     const vpc = { 'Fn::GetAtt': [expect.stringMatching(/^EnvironmentOutputs/), 'VpcId'] };
     expect(Template.fromStack(stack).toJSON().Resources.P.Properties).toEqual({
       Type: 'String',
@@ -180,16 +166,7 @@ describe('ServiceInstanceStack', () => {
   it('leaves nothing for cdk-nag AwsSolutions to find in what it adds', () => {
     const app = new App();
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    const template = ServiceTemplateBundle.fromDirectory(serviceBundle("Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Type: String\n      Value: '{{ environment.outputs.VpcId }}'\n"));
-    new ServiceInstanceStack(app, 'Nagged', {
-      stackName: STACK_NAME,
-      env: ENV,
-      serviceName: 'api',
-      instanceName: 'web',
-      spec: ServiceInstanceSpec.fromYaml(serviceSpec()),
-      template,
-      environmentOutputs: EnvironmentOutputs.fromStack(ENV_STACK),
-    });
+    readingOutputsAtDeploy('Nagged', "Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Type: String\n      Value: '{{ environment.outputs.VpcId }}'\n", app);
     expect(() => app.synth()).not.toThrow();
   });
 });
