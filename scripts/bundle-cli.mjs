@@ -5,25 +5,16 @@
 // (cli/diff-library.ts), and only that subcommand.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { nodeBundleOptions, root } from './node-bundle.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'lib', 'cli', 'index.js');
 
 await build({
+  ...nodeBundleOptions,
   entryPoints: [path.join(root, 'cli', 'index.ts')],
   outfile,
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // The SDK's ES module builds, as for the handler: esbuild drops what the command never uses.
-  mainFields: ['module', 'main'],
   external: ['@aws-cdk/cloudformation-diff'],
   banner: { js: '#!/usr/bin/env node' },
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
